@@ -1,0 +1,72 @@
+/**
+ * Configuration, layered: defaults -> environment -> command-line flags. This is the only
+ * module that reads process.env.
+ */
+import path from 'node:path';
+
+export interface RawConfig {
+  postsDir?: string;
+  dataDir?: string;
+  port?: number | string;
+  host?: string;
+  adminToken?: string;
+  watch?: boolean;
+  logLevel?: string;
+}
+
+export interface Config {
+  postsDir: string;
+  dataDir: string;
+  port: number;
+  host: string;
+  adminToken: string | null;
+  watch: boolean;
+  logLevel: string;
+  production: boolean;
+}
+
+export const DEFAULTS = {
+  postsDir: 'data/posts',
+  dataDir: 'data/index',
+  port: 3000,
+  host: '127.0.0.1',
+  logLevel: 'info',
+} as const;
+
+export class ConfigError extends Error {}
+
+function fromEnv(env: NodeJS.ProcessEnv): RawConfig {
+  return {
+    postsDir: env.TALKS_POSTS_DIR || undefined,
+    dataDir: env.TALKS_DATA_DIR || undefined,
+    port: env.PORT || undefined,
+    host: env.HOST || undefined,
+    adminToken: env.TALKS_ADMIN_TOKEN || undefined,
+    logLevel: env.LOG_LEVEL || undefined,
+  };
+}
+
+function parsePort(value: number | string): number {
+  const port = typeof value === 'number' ? value : Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`port "${value}" is not a port number (pass --port N or set PORT, 0-65535)`);
+  }
+  return port;
+}
+
+export function resolveConfig(flags: RawConfig, env: NodeJS.ProcessEnv = process.env): Config {
+  const merged: RawConfig = { ...fromEnv(env) };
+  for (const [key, value] of Object.entries(flags)) {
+    if (value !== undefined) (merged as Record<string, unknown>)[key] = value;
+  }
+  return {
+    postsDir: path.resolve(merged.postsDir ?? DEFAULTS.postsDir),
+    dataDir: path.resolve(merged.dataDir ?? DEFAULTS.dataDir),
+    port: parsePort(merged.port ?? DEFAULTS.port),
+    host: merged.host ?? DEFAULTS.host,
+    adminToken: merged.adminToken ?? null,
+    watch: merged.watch ?? false,
+    logLevel: merged.logLevel ?? DEFAULTS.logLevel,
+    production: env.NODE_ENV === 'production',
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * extract/: one post's bytes -> ExtractedPost { meta, conference, talks[] }.
+ *
+ * Pure: no file system, no clock. Never throws: a post that cannot be read gives `talks: []`
+ * and a warning that names the reason, so one bad post never aborts a run.
+ */
+import type { ExtractedPost } from '../model.ts';
+import { inferConference } from './conference.ts';
+import { decodeText } from './decode.ts';
+import { loadPost } from './load.ts';
+import { extractMeta } from './meta.ts';
+import { extractTalks } from './talks/index.ts';
+import { matchTopics } from './topics.ts';
+
+export const MAX_POST_BYTES = 5 * 1024 * 1024;
+
+function emptyPost(source: string, warning: string): ExtractedPost {
+  return {
+    source,
+    title: '',
+    date: null,
+    language: null,
+    url: null,
+    tags: [],
+    conference: null,
+    talks: [],
+    warnings: [`${source}: ${warning}`],
+  };
+}
+
+function looksBinary(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, 4096);
+  let control = 0;
+  for (const byte of head) {
+    if (byte === 0) return true;
+    if (byte < 9 || (byte > 13 && byte < 32)) control++;
+  }
+  return head.length > 0 && control / head.length > 0.1;
+}
+
+export function extractPost(source: string, bytes: Uint8Array): ExtractedPost {
+  if (bytes.length === 0) return emptyPost(source, 'empty file');
+  if (bytes.length > MAX_POST_BYTES)
+    return emptyPost(source, `file too large (${bytes.length} bytes, limit ${MAX_POST_BYTES})`);
+  if (looksBinary(bytes)) return emptyPost(source, 'binary file, not a post');
+  try {
+    const loaded = loadPost(source, decodeText(bytes));
+    const meta = extractMeta(loaded.$, loaded.frontMatter);
+    const conference = inferConference(loaded.$, meta);
+    const talks = extractTalks(loaded.$, loaded.root).map((talk) => ({
+      ...talk,
+      topics: talk.topics.length ? talk.topics : matchTopics(`${talk.title ?? ''}\n${talk.text}`),
+    }));
+    const warnings = loaded.warnings.map((w) => `${source}: ${w}`);
+    return { source, ...meta, conference, talks, warnings };
+  } catch (error) {
+    return emptyPost(source, `could not be parsed (${(error as Error).message})`);
+  }
+}
