@@ -1,4 +1,7 @@
-/** The interface the rest of the program uses to search; FlexSearch stays behind it. */
+/**
+ * The interface the rest of the program uses to search. FlexSearch stays behind it, so the
+ * engine can change (a persistent adapter, another library) without touching callers.
+ */
 import type { Archive, SearchQuery, SearchResult, Talk } from '../model.ts';
 
 export interface ArchiveSearch {
@@ -6,9 +9,29 @@ export interface ArchiveSearch {
   search(query: SearchQuery): SearchResult;
   /** Talks related to one talk (shared topics, same speaker, same conference), best first. */
   related(talkId: string, limit: number): Talk[];
-  /** Prefix completions for search-as-you-type (talk titles, speakers, topics). */
-  complete?(prefix: string, limit: number): string[];
 }
 
-/** Builds a search over an archive; `archive` is read, never changed. */
-export type CreateSearch = (archive: Archive) => ArchiveSearch;
+/** A search index that can be updated in place and saved. */
+export interface SearchIndex extends ArchiveSearch {
+  /**
+   * Takes in a new version of the archive: `changed` talks were added or modified, `removed`
+   * ids are gone. Cost is proportional to the change, not to the archive.
+   */
+  apply(archive: Archive, changed: Talk[], removed: string[]): void;
+  /** A serialisable copy of the index, for the snapshot. */
+  export(): SearchExport;
+}
+
+export interface SearchExport {
+  /** Changes whenever the index layout or configuration changes; a mismatch means "rebuild". */
+  configHash: string;
+  /** Opaque chunks (FlexSearch export keys -> data, plus the index's own tables). */
+  data: Record<string, string>;
+}
+
+/**
+ * Implemented in src/search/index.ts:
+ *   createSearchIndex(archive: Archive): SearchIndex
+ *   loadSearchIndex(archive: Archive, saved: SearchExport): SearchIndex   // throws SearchConfigMismatch
+ *   SEARCH_CONFIG_HASH: string
+ */
