@@ -4,12 +4,12 @@
  * Pure: no file system, no clock. Never throws: a post that cannot be read gives `talks: []`
  * and a warning that names the reason, so one bad post never aborts a run.
  */
-import type { ExtractedPost } from '../model.ts';
-import { inferConference } from './conference.ts';
+import type { ConferenceRef, ExtractedPost, ExtractedTalk } from '../model.ts';
+import { inferConference, parseConferenceMention } from './conference.ts';
 import { decodeText } from './decode.ts';
 import { loadPost } from './load.ts';
 import { extractMeta } from './meta.ts';
-import { extractTalks } from './talks/index.ts';
+import { findTalks, type TalkInContext } from './talks/index.ts';
 import { matchTopics } from './topics.ts';
 
 export const MAX_POST_BYTES = 5 * 1024 * 1024;
@@ -38,6 +38,30 @@ function looksBinary(bytes: Uint8Array): boolean {
   return head.length > 0 && control / head.length > 0.1;
 }
 
+/** The conference named by the nearest heading above the talk ("DevFest Nantes 2018"), if any. */
+function conferenceAbove(talk: TalkInContext): ConferenceRef | null {
+  for (const heading of talk.context) {
+    const found = parseConferenceMention(heading);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * Talks carry a conference only in posts that cover several: when the post as a whole names
+ * none and the headings above its talks name at least two different ones.
+ */
+function assignConferences(talks: TalkInContext[], postConference: ConferenceRef | null): ExtractedTalk[] {
+  const above = postConference ? [] : talks.map(conferenceAbove);
+  const names = new Set(above.filter((c) => c !== null).map((c) => c.name.toLowerCase()));
+  const several = names.size >= 2;
+  return talks.map(({ context: _context, ...talk }, i) => ({
+    ...talk,
+    conference: several ? (above[i] ?? null) : null,
+    topics: talk.topics.length ? talk.topics : matchTopics(`${talk.title ?? ''}\n${talk.text}`),
+  }));
+}
+
 export function extractPost(source: string, bytes: Uint8Array): ExtractedPost {
   if (bytes.length === 0) return emptyPost(source, 'empty file');
   if (bytes.length > MAX_POST_BYTES)
@@ -45,13 +69,11 @@ export function extractPost(source: string, bytes: Uint8Array): ExtractedPost {
   if (looksBinary(bytes)) return emptyPost(source, 'binary file, not a post');
   try {
     const loaded = loadPost(source, decodeText(bytes));
-    const meta = extractMeta(loaded.$, loaded.frontMatter);
+    const meta = extractMeta(loaded.$, loaded.frontMatter, source);
     const conference = inferConference(loaded.$, meta);
-    const talks = extractTalks(loaded.$, loaded.root).map((talk) => ({
-      ...talk,
-      topics: talk.topics.length ? talk.topics : matchTopics(`${talk.title ?? ''}\n${talk.text}`),
-    }));
+    const talks = assignConferences(findTalks(loaded.$, loaded.root), conference);
     const warnings = loaded.warnings.map((w) => `${source}: ${w}`);
+    if (!talks.length) warnings.push(`${source}: no talks found (no heading, list item or paragraph names one)`);
     return { source, ...meta, conference, talks, warnings };
   } catch (error) {
     return emptyPost(source, `could not be parsed (${(error as Error).message})`);

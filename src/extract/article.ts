@@ -1,0 +1,86 @@
+/**
+ * Finds the element that holds a page's article. An <article>, <main> or articleBody wins when
+ * it holds most of the page's prose; otherwise the element with the most prose directly below
+ * it (paragraph text, discounted by link text so menus and tag clouds score low) is the article.
+ * One walk over the tree: no selector is compiled per element.
+ */
+import type { Cheerio, CheerioAPI } from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+
+const PROSE = new Set(['p', 'li', 'pre', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'dd']);
+
+interface Lengths {
+  text: number;
+  links: number;
+}
+
+/** Text and link-text lengths under a node (raw characters; whitespace is rare enough to ignore). */
+function lengths(node: AnyNode, inLink: boolean, out: Lengths): Lengths {
+  if (node.type === 'text') {
+    const length = node.data.trim().length;
+    out.text += length;
+    if (inLink) out.links += length;
+  } else if (node.type === 'tag') {
+    for (const child of node.children) lengths(child, inLink || node.name === 'a', out);
+  }
+  return out;
+}
+
+function isLandmark(el: Element): boolean {
+  return (
+    el.name === 'article' || el.name === 'main' || el.attribs.role === 'main' || el.attribs.itemprop === 'articleBody'
+  );
+}
+
+interface Scan {
+  scores: Map<Element, number>;
+  landmarks: Element[];
+}
+
+/** Scores each container by the prose of its children (and, halved, grandchildren). */
+function scan(node: AnyNode, scanState: Scan): void {
+  if (node.type !== 'tag' && node.type !== 'root') return;
+  for (const child of node.children) {
+    if (child.type !== 'tag') continue;
+    if (isLandmark(child)) scanState.landmarks.push(child);
+    if (PROSE.has(child.name)) {
+      // Prose inside prose (a <p> in an <li>) is counted once, by its outermost element.
+      const { text, links } = lengths(child, false, { text: 0, links: 0 });
+      const score = Math.max(0, text - links * 0.9);
+      addScore(scanState, child.parent, score);
+      addScore(scanState, child.parent?.parent ?? null, score / 2);
+    } else scan(child, scanState);
+  }
+}
+
+function addScore(scanState: Scan, node: AnyNode['parent'], score: number): void {
+  if (node && node.type === 'tag') scanState.scores.set(node, (scanState.scores.get(node) ?? 0) + score);
+}
+
+function best<T>(items: Iterable<T>, score: (item: T) => number): T | null {
+  let top: T | null = null;
+  let topScore = 0;
+  for (const item of items) {
+    const s = score(item);
+    if (s > topScore) {
+      top = item;
+      topScore = s;
+    }
+  }
+  return top;
+}
+
+export function findArticle($: CheerioAPI): Cheerio<Element> {
+  const state: Scan = { scores: new Map(), landmarks: [] };
+  const root = $.root()[0]!;
+  scan(root, state);
+  const textLength = (el: Element) => lengths(el, false, { text: 0, links: 0 }).text;
+  const dense = best(state.scores.keys(), (el) => state.scores.get(el) ?? 0);
+  const denseLength = dense ? textLength(dense) : 0;
+  const landmark = best(state.landmarks, textLength);
+  // A landmark that misses most of the prose (a wrapper of the title only) does not count.
+  if (landmark && textLength(landmark) >= denseLength * 0.6) return $(landmark);
+  if (dense) return $(dense);
+  const first = root.children.find((c): c is Element => c.type === 'tag');
+  return first ? $(first) : $('body');
+}

@@ -1,0 +1,118 @@
+/**
+ * Flattens the article into a list of blocks in document order: headings, paragraphs, list
+ * items, table rows. One linear walk, so later steps never re-query the tree.
+ */
+import type { AnyNode, Element } from 'domhandler';
+import { condense, isBlockTag, textLines } from '../text.ts';
+
+export interface HeadingBlock {
+  type: 'heading';
+  level: number;
+  text: string;
+  id: string | null;
+  el: Element;
+}
+
+export interface TextBlock {
+  type: 'text';
+  tag: string;
+  /** Nesting depth of list items (0 outside lists). */
+  depth: number;
+  text: string;
+  /** The block split at <br> and inner blocks. */
+  lines: string[];
+  /** Text of an emphasised or linked run that opens the block ("**Title**, Speaker"). */
+  lead: string | null;
+  /** Emphasised runs anywhere in the block, for inline "**Title by Speaker**" mentions. */
+  strong: string[];
+  el: Element | null;
+  nodes: AnyNode[];
+}
+
+export type Block = HeadingBlock | TextBlock;
+
+const HEADING = /^h([1-6])$/;
+const LEAF_TAGS = new Set(['p', 'pre', 'dt', 'dd', 'figcaption', 'tr', 'summary', 'address']);
+const EMPHASIS = new Set(['strong', 'b', 'em', 'i', 'a', 'u', 'code']);
+const STRONG = new Set(['strong', 'b']);
+
+function leadOf(nodes: readonly AnyNode[]): string | null {
+  for (const node of nodes) {
+    if (node.type === 'text') {
+      if (node.data.trim()) return null;
+      continue;
+    }
+    if (node.type !== 'tag') continue;
+    if (EMPHASIS.has(node.name)) return condense(textLines([node]).join(' ')) || null;
+    if (node.name === 'p' || node.name === 'span') return leadOf(node.children);
+    return null;
+  }
+  return null;
+}
+
+function strongRuns(nodes: readonly AnyNode[], out: string[]): string[] {
+  for (const node of nodes) {
+    if (node.type !== 'tag') continue;
+    if (STRONG.has(node.name)) out.push(condense(textLines([node]).join(' ')));
+    else if (node.name !== 'ul' && node.name !== 'ol') strongRuns(node.children, out);
+  }
+  return out;
+}
+
+function textBlock(tag: string, depth: number, nodes: AnyNode[], el: Element | null): TextBlock | null {
+  const lines = textLines(nodes);
+  if (!lines.length) return null;
+  return { type: 'text', tag, depth, text: lines.join(' '), lines, lead: leadOf(nodes), strong: strongRuns(nodes, []), el, nodes };
+}
+
+interface Walk {
+  blocks: Block[];
+  depth: number;
+}
+
+function pushInline(walk: Walk, run: AnyNode[]): void {
+  const block = textBlock('p', walk.depth, run, null);
+  if (block) walk.blocks.push(block);
+}
+
+function visitItem(el: Element, walk: Walk): void {
+  const own = el.children.filter((c) => !(c.type === 'tag' && (c.name === 'ul' || c.name === 'ol')));
+  const block = textBlock('li', walk.depth, own, el);
+  if (block) walk.blocks.push(block);
+  walk.depth++;
+  for (const child of el.children) if (child.type === 'tag' && (child.name === 'ul' || child.name === 'ol')) visitChildren(child, walk);
+  walk.depth--;
+}
+
+function visitElement(el: Element, walk: Walk): void {
+  const heading = HEADING.exec(el.name);
+  if (heading) {
+    const text = condense(textLines([el]).join(' '));
+    if (text) walk.blocks.push({ type: 'heading', level: Number(heading[1]), text, id: el.attribs.id || null, el });
+  } else if (el.name === 'li') visitItem(el, walk);
+  else if (LEAF_TAGS.has(el.name)) {
+    const block = textBlock(el.name, walk.depth, el.children, el);
+    if (block) walk.blocks.push(block);
+  } else visitChildren(el, walk);
+}
+
+/** Block children are visited; runs of inline children between them form one paragraph. */
+function visitChildren(parent: Element, walk: Walk): void {
+  let run: AnyNode[] = [];
+  for (const child of parent.children) {
+    if (child.type === 'tag' && (isBlockTag(child.name) && child.name !== 'br')) {
+      pushInline(walk, run);
+      run = [];
+      visitElement(child, walk);
+    } else if (child.type === 'tag' && HEADING.test(child.name)) {
+      visitElement(child, walk);
+    } else run.push(child);
+  }
+  pushInline(walk, run);
+}
+
+export function flattenBlocks(root: Element): Block[] {
+  const walk: Walk = { blocks: [], depth: 0 };
+  visitChildren(root, walk);
+  return walk.blocks;
+}

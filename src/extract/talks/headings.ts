@@ -1,0 +1,166 @@
+/**
+ * Talks announced by headings. Each heading is read on its own (its phrase, the speaker line
+ * under it), then judged against its neighbours: the heading level where most headings are
+ * clearly talks, or the children of a "Day 2" / "Sessions" heading, make uncertain ones talks.
+ */
+import type { ExtractedSpeaker, TalkKind } from '../../model.ts';
+import type { Block, HeadingBlock, TextBlock } from './blocks.ts';
+import { findByline } from './byline.ts';
+import { isContainerHeading, isNonTalkHeading, isNotAttendedHeading, isRecapTitle } from './classify.ts';
+import { cleanTitle, kindOf, parsePhrase, type TitledPhrase } from './patterns.ts';
+
+export interface HeadingInfo {
+  index: number;
+  heading: HeadingBlock;
+  parent: number | null;
+  direct: TextBlock[];
+  phrase: TitledPhrase | null;
+  byline: ExtractedSpeaker[];
+  nonTalk: boolean;
+  container: boolean;
+  notAttended: boolean;
+}
+
+export interface HeadingTalk {
+  info: HeadingInfo;
+  title: string | null;
+  speakers: ExtractedSpeaker[];
+  kind: TalkKind;
+}
+
+function directBlocks(blocks: readonly Block[], from: number): TextBlock[] {
+  const out: TextBlock[] = [];
+  for (let i = from + 1; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    if (block.type === 'heading') break;
+    out.push(block);
+  }
+  return out;
+}
+
+/** The article's own title: its first heading, at the top level, alone there or worded as a recap. */
+function isPostTitle(block: HeadingBlock, headings: readonly HeadingBlock[]): boolean {
+  if (headings[0] !== block || headings.some((h) => h.level < block.level)) return false;
+  const alone = block.level === 1 && headings.length > 1 && headings.filter((h) => h.level === 1).length === 1;
+  return alone || isRecapTitle(block.text);
+}
+
+export function readHeadings(blocks: readonly Block[]): HeadingInfo[] {
+  const infos: HeadingInfo[] = [];
+  const headings = blocks.filter((b): b is HeadingBlock => b.type === 'heading');
+  const stack: HeadingInfo[] = [];
+  const parentIndex = new Map<HeadingInfo, number>();
+  blocks.forEach((block, index) => {
+    if (block.type !== 'heading') return;
+    while (stack.length && stack[stack.length - 1]!.heading.level >= block.level) stack.pop();
+    const parent = stack[stack.length - 1] ?? null;
+    const container = isContainerHeading(block.text);
+    const nonTalk = container || isNonTalkHeading(block.text) || isPostTitle(block, headings);
+    const direct = directBlocks(blocks, index);
+    const info: HeadingInfo = {
+      index,
+      heading: block,
+      parent: parent ? parentIndex.get(parent)! : null,
+      direct,
+      phrase: parsePhrase(block.text),
+      byline: nonTalk ? [] : findByline(direct),
+      nonTalk,
+      container,
+      notAttended: isNotAttendedHeading(block.text) || (parent?.notAttended ?? false),
+    };
+    parentIndex.set(info, infos.length);
+    infos.push(info);
+    stack.push(info);
+  });
+  return infos;
+}
+
+const confirmed = (info: HeadingInfo) =>
+  !info.nonTalk && (!!info.phrase?.confirmed || info.byline.length > 0);
+const nameOnly = (info: HeadingInfo) => !info.nonTalk && !!info.phrase && !info.phrase.confirmed;
+
+/** The heading level at which `test` holds for most headings, when it holds at least twice. */
+function dominantLevel(infos: readonly HeadingInfo[], test: (i: HeadingInfo) => boolean): number | null {
+  let best: number | null = null;
+  let bestCount = 1;
+  for (let level = 1; level <= 6; level++) {
+    const atLevel = infos.filter((i) => i.heading.level === level && !i.nonTalk);
+    const count = atLevel.filter(test).length;
+    if (count > bestCount && count >= atLevel.length / 2) {
+      best = level;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/** "SOFAStack Workshop", "Opening keynote": a heading that says what kind of session it is. */
+function namesKind(text: string): boolean {
+  return kindOf(text) !== null && text.split(/\s+/).length >= 2 && text.length < 80;
+}
+
+/** Most headings beside this one (same parent, same level) are clearly talks. */
+function siblingsAreTalks(info: HeadingInfo, infos: readonly HeadingInfo[]): boolean {
+  const siblings = infos.filter(
+    (i) => i.parent === info.parent && i.heading.level === info.heading.level && !i.nonTalk && i !== info,
+  );
+  const sure = siblings.filter(confirmed).length;
+  return sure >= 2 && sure >= siblings.length * 0.6;
+}
+
+function hasContent(info: HeadingInfo): boolean {
+  return info.direct.some((b) => b.text.length > 20);
+}
+
+export function talkHeadings(infos: readonly HeadingInfo[]): HeadingTalk[] {
+  const talkLevel = dominantLevel(infos, confirmed);
+  const nameLevel = dominantLevel(infos, nameOnly);
+  const isTalk: boolean[] = [];
+  const insideTalk = (info: HeadingInfo): boolean => {
+    for (let p = info.parent; p !== null; p = infos[p]!.parent) if (isTalk[p]) return true;
+    return false;
+  };
+  const talks: HeadingTalk[] = [];
+  infos.forEach((info, n) => {
+    const inside = insideTalk(info);
+    const parent = info.parent === null ? null : infos[info.parent]!;
+    const level = info.heading.level;
+    const yes =
+      !info.notAttended &&
+      !info.nonTalk &&
+      (!!info.phrase?.confirmed ||
+        (!inside &&
+          (info.byline.length > 0 ||
+            (nameOnly(info) && level === nameLevel) ||
+            (!!parent?.container && hasContent(info)) ||
+            (namesKind(info.heading.text) && hasContent(info)) ||
+            (level === talkLevel && hasContent(info) && siblingsAreTalks(info, infos)))));
+    isTalk[n] = yes;
+    if (yes) talks.push(toTalk(info, infos, nameLevel));
+  });
+  return talks;
+}
+
+/** "☇ Lightning ☇" followed by sibling talk headings: the nearest organising sibling says the kind. */
+function kindBefore(info: HeadingInfo, infos: readonly HeadingInfo[]): TalkKind | null {
+  for (let i = infos.indexOf(info) - 1; i >= 0; i--) {
+    const other = infos[i]!;
+    if (other.heading.level < info.heading.level) return null;
+    // Only a bare marker ("☇ Lightning ☇" with its talks beside it, not below it) says the kind.
+    const marker = infos[i + 1]!.heading.level <= other.heading.level;
+    if (other.heading.level === info.heading.level && other.nonTalk) return marker ? kindOf(other.heading.text) : null;
+  }
+  return null;
+}
+
+function toTalk(info: HeadingInfo, infos: readonly HeadingInfo[], nameLevel: number | null): HeadingTalk {
+  const phrase = info.phrase;
+  // A name-only heading is a speaker only where such headings are the post's pattern.
+  const titled = phrase?.confirmed || !phrase || info.heading.level !== nameLevel;
+  const title = titled ? (phrase?.title ?? cleanTitle(info.heading.text)) : null;
+  const speakers =
+    phrase && (phrase.confirmed || !titled) && phrase.speakers.length ? phrase.speakers : info.byline;
+  let kind = phrase?.kind ?? kindOf(info.heading.text) ?? kindBefore(info, infos);
+  for (let p = info.parent; !kind && p !== null; p = infos[p]!.parent) kind = kindOf(infos[p]!.heading.text);
+  return { info, title: title || null, speakers, kind: kind ?? 'talk' };
+}

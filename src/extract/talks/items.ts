@@ -1,0 +1,78 @@
+/**
+ * Talks named in list items and bold runs: "**Title**, Speaker", "Title (Speaker): comment",
+ * "Title by Speaker", "Title - slides by @handle", and "**Title by Speaker, Company**" inside
+ * prose. Items that name no one (topic lists, agendas) are not talks.
+ */
+import type { ExtractedSpeaker, TalkKind } from '../../model.ts';
+import { parseSpeakerList } from '../speakers.ts';
+import { proseSpeakers } from './byline.ts';
+import type { TextBlock } from './blocks.ts';
+import { cleanTitle, kindOf, parsePhrase } from './patterns.ts';
+
+export interface ItemTalk {
+  block: TextBlock;
+  title: string | null;
+  speakers: ExtractedSpeaker[];
+  kind: TalkKind;
+}
+
+/** "**Title**, Speaker …": the lead is the title when people follow it. */
+function fromLead(block: TextBlock): ItemTalk | null {
+  const lead = block.lead;
+  if (!lead || lead.length < 3) return null;
+  const first = block.lines[0] ?? '';
+  const after = first.slice(first.indexOf(lead) + lead.length);
+  const match = after.match(/^\s*(?:,|by|par|-|–|—|\()\s*([^.:;!?()]+?)\s*(?:\)|[.:;!?]|\s[-–—]\s|$)/u);
+  if (!match) return null;
+  const speakers = parseSpeakerList(match[1]!);
+  if (!speakers.length) return null;
+  return { block, title: cleanTitle(lead), speakers, kind: kindOf(lead) ?? 'talk' };
+}
+
+/** "Title (Speaker): comment" or "Title by Speaker, and then…": the phrase before the comment. */
+function fromPhrase(block: TextBlock): ItemTalk | null {
+  const first = block.lines[0] ?? '';
+  const candidates = [first, first.split(/\)\s*[:,–—-]\s/)[0] + (first.includes(')') ? ')' : ''), first.split(/\s?:\s/)[0]!];
+  for (const candidate of candidates) {
+    const phrase = parsePhrase(candidate);
+    if (phrase?.confirmed && phrase.title && phrase.speakers.length)
+      return { block, title: phrase.title, speakers: phrase.speakers, kind: phrase.kind ?? kindOf(first) ?? 'talk' };
+  }
+  return null;
+}
+
+/** "Title - slides by @handle", "Title - slides": a talk known by its slides or handle only. */
+function fromSignal(block: TextBlock): ItemTalk | null {
+  const line = block.lines[0] ?? '';
+  const title = cleanTitle(line.split(/\s[-–—]\s|\s(?:slides\s+)?by\s+@|\s(?:see|note)\b/i)[0] ?? '');
+  const words = title.split(' ').length;
+  if (words < 3 || words > 16 || /\bslides?\b|https?:/i.test(title)) return null;
+  const after = line.slice(line.indexOf(title) + title.length);
+  if (!/\bslides\b|\bby\s+@\w+/i.test(after)) return null;
+  return { block, title, speakers: [], kind: kindOf(title) ?? 'talk' };
+}
+
+/** "[Jane Doe]’s keynote, reminding us…": an item led by a (linked) person. */
+function fromPerson(block: TextBlock): ItemTalk | null {
+  if (!block.lead || !block.text.startsWith(block.lead)) return null;
+  const speakers = proseSpeakers(block.text);
+  if (speakers.length !== 1 || speakers[0]!.name !== block.lead) return null;
+  return { block, title: null, speakers, kind: kindOf(block.lines[0] ?? '') ?? 'talk' };
+}
+
+export function itemTalk(block: TextBlock): ItemTalk | null {
+  if (block.tag !== 'li' || block.depth > 1) return null;
+  return fromLead(block) ?? fromPhrase(block) ?? fromSignal(block) ?? fromPerson(block);
+}
+
+/** "**A Title by Jane Doe, Acme**" in a paragraph. */
+export function inlineTalks(block: TextBlock): ItemTalk[] {
+  const talks: ItemTalk[] = [];
+  for (const run of block.strong) {
+    if (run.length < 8 || run.length > 200) continue;
+    const phrase = parsePhrase(run);
+    if (phrase?.confirmed && phrase.title && phrase.speakers.length)
+      talks.push({ block, title: phrase.title, speakers: phrase.speakers, kind: phrase.kind ?? kindOf(run) ?? 'talk' });
+  }
+  return talks;
+}

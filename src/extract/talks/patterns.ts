@@ -1,0 +1,116 @@
+/**
+ * Reads "title + speakers" out of one short phrase (a heading, a list item, a bold run):
+ * "Title - Speaker", "Title (Speaker)", "Title by Speaker", "Title par Speaker",
+ * "Talk “Title”", or a phrase that is only a speaker's name.
+ */
+import type { ExtractedSpeaker, TalkKind } from '../../model.ts';
+import { isNameLike, parseOneSpeaker, parseSpeakerList } from '../speakers.ts';
+
+export interface TitledPhrase {
+  title: string | null;
+  speakers: ExtractedSpeaker[];
+  /** True when the phrase's shape itself says it names a talk. */
+  confirmed: boolean;
+  kind: TalkKind | null;
+}
+
+const KIND_PREFIX =
+  /^(talk|t[aA]lk|session|conférence|conference|keynote|opening keynote|closing keynote|workshop|atelier|lightning(?: talk)?|quickie|panel|hands[- ]on(?: lab)?|tools in action|university)\b\s*(?:[:\-–—]\s*)?/i;
+const QUOTED = /^[“"«„]\s*(.+?)\s*[”"»“]\s*(?:[-–—:,]\s*(.*))?$/u;
+
+export function kindOf(text: string): TalkKind | null {
+  if (/lightning|éclair|闪电/i.test(text)) return 'lightning';
+  if (/keynote|主题演讲/i.test(text)) return 'keynote';
+  if (/workshop|atelier|hands[- ]on|工作坊/i.test(text)) return 'workshop';
+  if (/\bpanel\b|table ronde|圆桌/i.test(text)) return 'panel';
+  return null;
+}
+
+export function cleanTitle(text: string): string {
+  return text
+    .replace(/^[\s"“”«»„:*_#–—-]+|[\s"“”«»„:*_–—-]+$/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** "Title (Speaker)" or "Title (Speaker, Company)": the last parenthesis names people. */
+function trailingParens(text: string): TitledPhrase | null {
+  const match = text.match(/^(.+?)\s*\(([^()]+)\)\s*[.:!]?$/u);
+  if (!match) return null;
+  const speakers = parseSpeakerList(match[2]!);
+  if (!speakers.length) return null;
+  return { title: cleanTitle(match[1]!), speakers, confirmed: true, kind: null };
+}
+
+/** "Title by Speaker", "Title par Speaker", "Title - Speaker", "Title | Speaker". */
+function separated(text: string): TitledPhrase | null {
+  const match = text.match(/^(.+)\s(?:by|par|von|de|[-–—|])\s+(.+)$/u) ?? text.match(/^(.+?)\s*[：:]\s*(.+)$/u);
+  if (!match) return null;
+  const speakers = parseSpeakerList(match[2]!.replace(/^(?:slides\s+)?by\s+/i, ''));
+  if (!speakers.length || cleanTitle(match[1]!).length < 2) return null;
+  return { title: cleanTitle(match[1]!), speakers, confirmed: true, kind: null };
+}
+
+/** "Title - Jane doe": a dash before two words, the first a capitalised name, the second lowercase. */
+function dashedLowercase(text: string): TitledPhrase | null {
+  const match = text.match(/^(\S+(?:\s+\S+)+)\s[-–—]\s([\p{Lu}][\p{Ll}'’-]+)\s([\p{Ll}][\p{Ll}'’-]{2,})$/u);
+  if (!match || !isNameLike(`${match[2]} ${match[3]!.replace(/^./, (c) => c.toUpperCase())}`)) return null;
+  return { title: cleanTitle(match[1]!), speakers: [{ name: `${match[2]} ${match[3]}`, handle: null, affiliation: null }], confirmed: true, kind: null };
+}
+
+/** "Talk “Title”", "Keynote: Title", "Talk - Title". */
+function prefixed(text: string): TitledPhrase | null {
+  const prefix = text.match(KIND_PREFIX);
+  if (!prefix) return null;
+  const rest = text.slice(prefix[0].length).trim();
+  if (!rest) return null;
+  const quoted = rest.match(QUOTED);
+  const inner = quoted ? quoted[1]! : rest;
+  const parsed = trailingParens(inner) ?? separated(inner);
+  const kind = kindOf(prefix[1]!) ?? 'talk';
+  // "Keynote Session": a kind word that starts a plain title is part of it.
+  if (!quoted && !/^t[a]lk$/i.test(prefix[1]!) && !/[:\-–—]\s*$/.test(prefix[0])) return null;
+  if (parsed) return { ...parsed, kind };
+  // A bare "Keynote Something" is too weak; the quotes or an explicit "Talk" make it a title.
+  if (!quoted && kind !== 'talk') return null;
+  return { title: cleanTitle(inner), speakers: [], confirmed: true, kind };
+}
+
+export function parsePhrase(raw: string): TitledPhrase | null {
+  const text = raw.replace(/\s+/g, ' ').trim();
+  if (!text || text.length > 200) return null;
+  const fromPrefix = prefixed(text);
+  if (fromPrefix) return fromPrefix;
+  const quoted = text.match(QUOTED);
+  if (quoted?.[2]) {
+    const speakers = parseSpeakerList(quoted[2].replace(/^(?:by|par)\s+/i, ''));
+    if (speakers.length) return { title: cleanTitle(quoted[1]!), speakers, confirmed: true, kind: null };
+  }
+  return trailingParens(text) ?? separated(text) ?? dashedLowercase(text) ?? nameOnly(text);
+}
+
+/** A phrase that is only people: "Mickael Rémond", "Alex Miller @x", "Jane Doe - Acme". */
+export function nameOnly(text: string): TitledPhrase | null {
+  const one = parseOneSpeaker(text);
+  // "Recap - My 5 favourite talks" is a title with a dash, not a person and a company.
+  const plausible = one && (!one.affiliation || (one.affiliation.split(' ').length <= 4 && !/\d/.test(one.affiliation)));
+  const speakers = plausible ? [one] : parseSpeakerList(text);
+  if (speakers.length) return { title: null, speakers, confirmed: false, kind: null };
+  const lead = leadingNames(text);
+  // "Jane Doe and the Posse", "Jane Doe and Bo Li pair presenting…": people, then lowercase words.
+  if (lead.speakers.length && /^\s+(?:and\s+)?[\p{Ll}]/u.test(lead.rest))
+    return { title: null, speakers: lead.speakers, confirmed: false, kind: null };
+  return null;
+}
+
+const LEADING_NAMES =
+  /^((?:[\p{Lu}][\p{L}'’.-]+|[\p{Lu}]\.)(?:\s+(?:[\p{Lu}][\p{L}'’.-]+|de|van|von|der|le|la|du))+(?:\s+(?:and|&|et)\s+(?:[\p{Lu}][\p{L}'’.-]+)(?:\s+[\p{Lu}][\p{L}'’.-]+)+)?)(?=[\s,(]|$)/u;
+
+/** People named at the very start of a sentence: "Jane Doe and Bo Li pair presenting…". */
+export function leadingNames(text: string): { speakers: ExtractedSpeaker[]; rest: string } {
+  const match = text.match(LEADING_NAMES);
+  if (!match) return { speakers: [], rest: text };
+  const speakers = parseSpeakerList(match[1]!);
+  const ok = speakers.length > 0 && speakers.every((s) => isNameLike(s.name));
+  return ok ? { speakers, rest: text.slice(match[1]!.length) } : { speakers: [], rest: text };
+}
