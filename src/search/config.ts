@@ -1,0 +1,98 @@
+/**
+ * The one place that decides how talks are indexed: fields, encoders, tokenizers, resolutions.
+ * SEARCH_CONFIG_HASH is derived from the description below, so any change here makes saved
+ * indexes fail to load with a "rebuild" message instead of answering wrongly.
+ */
+import { createHash } from 'node:crypto';
+import { Charset, Document, type DocumentData, Encoder } from 'flexsearch';
+import EnglishPreset from 'flexsearch/lang/en';
+
+/** Bumped by hand when the saved tables (not FlexSearch) change shape. */
+export const SEARCH_SCHEMA_VERSION = 1;
+
+export type FieldName = 'title' | 'speakers' | 'topics' | 'conference' | 'notes';
+
+/** The text encoder stems English and drops stop words; the name encoder only normalises. */
+export type EncoderKind = 'text' | 'name';
+
+export interface FieldConfig {
+  field: FieldName;
+  encoder: EncoderKind;
+  /** forward = prefix matches for search-as-you-type; strict = whole words only. */
+  tokenize: 'forward' | 'strict';
+  resolution: number;
+  /** Ranking weight of a match in this field (not part of the index layout). */
+  weight: number;
+}
+
+export const FIELDS: readonly FieldConfig[] = [
+  { field: 'title', encoder: 'text', tokenize: 'forward', resolution: 9, weight: 10 },
+  { field: 'speakers', encoder: 'name', tokenize: 'forward', resolution: 3, weight: 9 },
+  { field: 'topics', encoder: 'name', tokenize: 'strict', resolution: 3, weight: 8 },
+  { field: 'conference', encoder: 'name', tokenize: 'strict', resolution: 3, weight: 4 },
+  { field: 'notes', encoder: 'text', tokenize: 'strict', resolution: 9, weight: 2 },
+];
+
+export const FIELD_NAMES: readonly FieldName[] = FIELDS.map((f) => f.field);
+
+/** The document FlexSearch indexes: one string per field, numeric id (FlexSearch stores fewer bytes). */
+export interface IndexedDoc extends DocumentData {
+  id: number;
+  title: string;
+  speakers: string;
+  topics: string;
+  conference: string;
+  notes: string;
+}
+
+export interface Encoders {
+  text: Encoder;
+  name: Encoder;
+}
+
+/** Fresh encoders per index: an Encoder keeps an internal cache, so instances are not shared globally. */
+export function createEncoders(): Encoders {
+  return {
+    text: new Encoder(Charset.LatinBalance).assign(EnglishPreset),
+    name: new Encoder(Charset.Normalize),
+  };
+}
+
+/**
+ * No `cache` (its key ignores fields and it is not invalidated on writes), no `tag` (filters
+ * only the top 100 matches per field), no `store` (talks live in our own tables).
+ * `fastupdate` is true for built indexes; an imported index is always false (FlexSearch rejects
+ * importing into a fastupdate index).
+ */
+export function createDocument(encoders: Encoders, fastupdate: boolean): Document<IndexedDoc> {
+  return new Document<IndexedDoc>({
+    fastupdate,
+    document: {
+      id: 'id',
+      index: FIELDS.map((f) => ({
+        field: f.field,
+        tokenize: f.tokenize,
+        resolution: f.resolution,
+        encoder: encoders[f.encoder],
+      })),
+    },
+  });
+}
+
+const LAYOUT = {
+  engine: 'flexsearch@0.8.212',
+  schema: SEARCH_SCHEMA_VERSION,
+  encoders: { text: 'LatinBalance+lang/en', name: 'Normalize' },
+  fields: FIELDS.map(({ field, encoder, tokenize, resolution }) => ({
+    field,
+    encoder,
+    tokenize,
+    resolution,
+  })),
+  ids: 'number',
+};
+
+export const SEARCH_CONFIG_HASH: string = createHash('sha256')
+  .update(JSON.stringify(LAYOUT))
+  .digest('hex')
+  .slice(0, 16);

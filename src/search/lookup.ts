@@ -1,0 +1,124 @@
+/**
+ * Read-only views of one archive version: entities by id, the text FlexSearch indexes for a
+ * talk, and the mapping from what a user types in a filter (id, name, alias, handle, series)
+ * to facet keys. Maps are built on first use, so taking in a new archive costs nothing upfront.
+ */
+import type { Archive, Conference, Speaker, Talk, Topic } from '../model.ts';
+import type { IndexedDoc } from './config.ts';
+
+export type FacetName = 'topic' | 'conference' | 'year' | 'speaker';
+export const FACET_NAMES: readonly FacetName[] = ['topic', 'conference', 'year', 'speaker'];
+
+function byId<T extends { id: string }>(items: T[]): Map<string, T> {
+  return new Map(items.map((item) => [item.id, item]));
+}
+
+/** Case- and accent-insensitive key for matching filter values. */
+export function filterKey(value: string): string {
+  return value
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/^@/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function addKey(map: Map<string, Set<string>>, key: string, id: string): void {
+  const k = filterKey(key);
+  if (!k) return;
+  const ids = map.get(k) ?? new Set<string>();
+  ids.add(id);
+  map.set(k, ids);
+}
+
+export class ArchiveLookup {
+  #conferences?: Map<string, Conference>;
+  #speakers?: Map<string, Speaker>;
+  #topics?: Map<string, Topic>;
+  #keys = new Map<FacetName, Map<string, Set<string>>>();
+
+  constructor(readonly archive: Archive) {}
+
+  conference(id: string): Conference | undefined {
+    this.#conferences ??= byId(this.archive.conferences);
+    return this.#conferences.get(id);
+  }
+
+  speaker(id: string): Speaker | undefined {
+    this.#speakers ??= byId(this.archive.speakers);
+    return this.#speakers.get(id);
+  }
+
+  topic(id: string): Topic | undefined {
+    this.#topics ??= byId(this.archive.topics);
+    return this.#topics.get(id);
+  }
+
+  yearOf(talk: Talk): number | null {
+    return this.conference(talk.conferenceId)?.year ?? yearFromDate(talk);
+  }
+
+  /** The text of each field, from the talk and the entities it points to. */
+  docFor(talk: Talk, num: number): IndexedDoc {
+    const conf = this.conference(talk.conferenceId);
+    const speakers = talk.speakerIds.map((id) => {
+      const s = this.speaker(id);
+      return s ? [s.name, ...s.handles, ...s.aliases].join(' ; ') : id;
+    });
+    const topics = talk.topicIds.map((id) => {
+      const t = this.topic(id);
+      return t ? [t.name, ...t.aliases].join(' ; ') : id;
+    });
+    const conference = conf ? [conf.name, conf.series, conf.year ?? '', conf.city ?? ''].join(' ; ') : '';
+    return {
+      id: num,
+      title: talk.title,
+      speakers: speakers.join(' ; '),
+      topics: topics.join(' ; '),
+      conference,
+      notes: talk.text || talk.summary,
+    };
+  }
+
+  /** Facet keys a filter value stands for; empty when nothing matches (never an error). */
+  resolve(facet: FacetName, value: string): Set<string> {
+    if (facet === 'year') return new Set([filterKey(value)]);
+    const keys = this.#keys.get(facet) ?? this.#buildKeys(facet);
+    this.#keys.set(facet, keys);
+    return keys.get(filterKey(value)) ?? new Set();
+  }
+
+  #buildKeys(facet: FacetName): Map<string, Set<string>> {
+    const map = new Map<string, Set<string>>();
+    if (facet === 'topic') {
+      for (const t of this.archive.topics) for (const k of [t.id, t.name, ...t.aliases]) addKey(map, k, t.id);
+    } else if (facet === 'speaker') {
+      for (const s of this.archive.speakers) {
+        for (const k of [s.id, s.name, ...s.handles, ...s.aliases]) addKey(map, k, s.id);
+      }
+    } else {
+      for (const c of this.archive.conferences) {
+        for (const k of [c.id, c.name, c.series, `${c.name} ${c.year ?? ''}`]) addKey(map, k, c.id);
+      }
+    }
+    return map;
+  }
+
+  /** The label a facet value is shown with. */
+  facetLabel(facet: FacetName, key: string): string {
+    if (facet === 'topic') return this.topic(key)?.name ?? key;
+    if (facet === 'speaker') return this.speaker(key)?.name ?? key;
+    if (facet === 'conference') {
+      const c = this.conference(key);
+      if (!c) return key;
+      return c.year && !c.name.includes(String(c.year)) ? `${c.name} ${c.year}` : c.name;
+    }
+    return key;
+  }
+}
+
+function yearFromDate(talk: Talk): number | null {
+  const year = Number(talk.date?.slice(0, 4));
+  return Number.isInteger(year) && year > 0 ? year : null;
+}

@@ -1,0 +1,108 @@
+/**
+ * HTML-safe snippets: the window of the notes that covers the most query words, with those
+ * words in <mark>. Words are compared through the same Encoder as the notes field, so a word is
+ * marked exactly when the index would match it ("running" for "run"), and everything else is
+ * escaped: the output is the only HTML from the archive that templates print unescaped.
+ */
+import type { Encoder } from 'flexsearch';
+
+export const SNIPPET_LENGTH = 200;
+/** Context kept before the first marked word of a window. */
+const LEAD = 40;
+/** Notes longer than this are only scanned up to here: snippets stay cheap for huge posts. */
+const SCAN_LIMIT = 20_000;
+const WORD = /[\p{L}\p{N}]+/gu;
+
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+}
+
+interface Token {
+  start: number;
+  end: number;
+  marked: string | null;
+}
+
+function tokenize(text: string, terms: ReadonlySet<string>, encoder: Encoder): Token[] {
+  const tokens: Token[] = [];
+  const seen = new Map<string, string | null>();
+  for (const match of text.matchAll(WORD)) {
+    const word = match[0].toLowerCase();
+    let marked = seen.get(word);
+    if (marked === undefined) {
+      const encoded = terms.size ? encoder.encode(word) : [];
+      marked = encoded.length && encoded.every((t) => terms.has(t)) ? encoded.join(' ') : null;
+      seen.set(word, marked);
+    }
+    tokens.push({ start: match.index, end: match.index + match[0].length, marked });
+  }
+  return tokens;
+}
+
+/** Index of the first token of the best window: most distinct marked words, then most marks. */
+function bestWindow(tokens: Token[], length: number): number {
+  let best = 0;
+  let bestScore = 0;
+  tokens.forEach((token, i) => {
+    if (!token.marked) return;
+    const from = token.start - LEAD;
+    let first = i;
+    while (first > 0 && tokens[first - 1]!.start >= from) first--;
+    const limit = tokens[first]!.start + length;
+    const distinct = new Set<string>();
+    let count = 0;
+    for (let j = first; j < tokens.length && tokens[j]!.end <= limit; j++) {
+      const m = tokens[j]!.marked;
+      if (m) {
+        distinct.add(m);
+        count++;
+      }
+    }
+    const score = distinct.size * 1000 + count;
+    if (score > bestScore) [best, bestScore] = [first, score];
+  });
+  return best;
+}
+
+/** Encoded forms of the query words, as the notes field's encoder sees them. */
+export function encodeTerms(words: string[], encoder: Encoder): Set<string> {
+  return new Set(words.flatMap((w) => encoder.encode(w)));
+}
+
+export function makeSnippet(
+  text: string,
+  terms: ReadonlySet<string>,
+  encoder: Encoder,
+  length = SNIPPET_LENGTH,
+) {
+  const source = text.slice(0, SCAN_LIMIT);
+  const tokens = tokenize(source, terms, encoder);
+  if (!tokens.length) return escapeHtml(source.slice(0, length).trim());
+  const first = bestWindow(tokens, length);
+  const start = first === 0 ? 0 : tokens[first]!.start;
+  let out = start > 0 ? '… ' : '';
+  let cursor = start;
+  let last = first;
+  for (let j = first; j < tokens.length && tokens[j]!.end <= start + length; j++) {
+    const token = tokens[j]!;
+    out += escapeHtml(source.slice(cursor, token.start));
+    const word = escapeHtml(source.slice(token.start, token.end));
+    out += token.marked ? `<mark>${word}</mark>` : word;
+    cursor = token.end;
+    last = j;
+  }
+  const end = tokens[last]!.end;
+  // Keep a closing punctuation mark right after the last word ("end." rather than "end …").
+  const tail = /^[^\s\p{L}\p{N}]{1,2}/u.exec(source.slice(end))?.[0] ?? '';
+  out += escapeHtml(source.slice(cursor, end) + tail);
+  if (end + tail.length < text.trimEnd().length) out += ' …';
+  return out;
+}
