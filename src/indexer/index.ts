@@ -1,0 +1,219 @@
+/**
+ * indexer/: the posts folder -> a snapshot (archive + search index + manifest) in the data folder.
+ *
+ * The one stage with file I/O. `Indexer.open` starts from the last snapshot (or from nothing,
+ * saying why); each run then scans the folder, re-extracts only new and changed posts, applies
+ * the difference to the archive and the search index, and writes a new snapshot atomically.
+ * The three steps are separate so a server can apply a change synchronously between requests:
+ *   `scan()`    async, reads files, changes nothing
+ *   `apply()`   sync, updates archive and search index in place, returns the report
+ *   `persist()` async, writes the snapshot
+ * `update()` does all three.
+ */
+import { performance } from 'node:perf_hooks';
+import { ArchiveBuilder } from '../archive/index.ts';
+import { extractPost } from '../extract/index.ts';
+import type { Archive, ExtractedPost } from '../model.ts';
+import { createSearchIndex, loadSearchIndex, SEARCH_CONFIG_HASH } from '../search/index.ts';
+import type { SearchExport, SearchIndex } from '../search/types.ts';
+import { diffPosts, type ExtractFn, type PostChanges } from './changes.ts';
+import { type IndexReport, totalsOf } from './report.ts';
+import type { PostsManifest } from './scan.ts';
+import { loadSnapshot, SNAPSHOT_SCHEMA, writeSnapshot } from './snapshot.ts';
+import { loadVocabulary, type Vocabulary, vocabularyHash } from './vocabulary.ts';
+
+export type { ExtractFn, PostChanges } from './changes.ts';
+export { formatReport, type IndexReport } from './report.ts';
+export { isPostFile, type PostsManifest, scanPosts } from './scan.ts';
+export { loadSnapshot, type Snapshot, writeSnapshot } from './snapshot.ts';
+
+/** The search engine behind the archive; tests and other engines can provide their own. */
+export interface SearchBackend {
+  configHash: string;
+  create(archive: Archive): SearchIndex;
+  load(archive: Archive, saved: SearchExport): SearchIndex;
+}
+
+export const flexSearchBackend: SearchBackend = {
+  configHash: SEARCH_CONFIG_HASH,
+  create: createSearchIndex,
+  load: loadSearchIndex,
+};
+
+export interface IndexerOptions {
+  postsDir: string;
+  dataDir: string;
+  /** Defaults to the extractor in this thread; a worker pool's `extract` fits here. */
+  extract?: ExtractFn;
+  search?: SearchBackend;
+  /** Defaults to data/conferences.json and data/topics.json. */
+  vocabulary?: Vocabulary;
+  /** Ignore the saved snapshot and re-extract every post. */
+  rebuild?: boolean;
+  /** Where notices go ("snapshot ... is corrupt: rebuilding"). */
+  log?: (message: string) => void;
+}
+
+type Start = IndexReport['snapshot'];
+
+export class Indexer {
+  private manifest: PostsManifest = {};
+  private readonly extracted = new Map<string, ExtractedPost>();
+  private current: Archive;
+  private searchIndex: SearchIndex;
+  private start: Omit<Start, 'written'>;
+  private dirty = true;
+
+  private constructor(
+    private readonly options: Required<Omit<IndexerOptions, 'rebuild'>>,
+    private readonly configHash: string,
+    private readonly builder: ArchiveBuilder,
+  ) {
+    this.current = builder.toArchive();
+    this.searchIndex = options.search.create(this.current);
+    this.start = { start: 'empty', reason: null };
+  }
+
+  static async open(options: IndexerOptions): Promise<Indexer> {
+    const vocabulary = options.vocabulary ?? loadVocabulary();
+    const search = options.search ?? flexSearchBackend;
+    const resolved = {
+      postsDir: options.postsDir,
+      dataDir: options.dataDir,
+      extract: options.extract ?? (async (source: string, bytes: Uint8Array) => extractPost(source, bytes)),
+      search,
+      vocabulary,
+      log: options.log ?? (() => {}),
+    };
+    const configHash = `${SNAPSHOT_SCHEMA}-${search.configHash}-${vocabularyHash(vocabulary)}`;
+    const loaded = options.rebuild
+      ? { ok: false as const, reason: 'a rebuild was asked for' }
+      : await loadSnapshot(options.dataDir, configHash);
+    if (loaded.ok) {
+      const { archive, extracted, posts } = loaded.snapshot;
+      const builder = new ArchiveBuilder({ ...vocabulary, redirects: archive.redirects, gone: archive.gone });
+      const indexer = new Indexer(resolved, configHash, builder);
+      indexer.restore(Object.entries(extracted), posts, loaded.snapshot.search);
+      return indexer;
+    }
+    const indexer = new Indexer(resolved, configHash, new ArchiveBuilder(vocabulary));
+    if (loaded.reason) {
+      resolved.log(`${loaded.reason}: rebuilding from the posts in "${options.postsDir}"`);
+      indexer.start = { start: 'rebuilt', reason: loaded.reason };
+    }
+    return indexer;
+  }
+
+  get archive(): Archive {
+    return this.current;
+  }
+
+  get search(): SearchIndex {
+    return this.searchIndex;
+  }
+
+  /** The extraction cached for a post, by its path relative to the posts folder. */
+  extraction(path: string): ExtractedPost | undefined {
+    return this.extracted.get(path);
+  }
+
+  /** Reads the posts folder and extracts what changed since the last applied run. */
+  scan(): Promise<PostChanges> {
+    const { postsDir, extract } = this.options;
+    return diffPosts(postsDir, this.manifest, (path) => this.extracted.get(path), extract);
+  }
+
+  /** Applies a scan to the archive and the search index, synchronously. */
+  apply(changes: PostChanges, startedAt = performance.now()): IndexReport {
+    const posts = new Map<string, ExtractedPost | null>(changes.removed.map((path) => [path, null]));
+    for (const [path, post] of changes.upserts) posts.set(path, post);
+    const change = this.builder.applyPosts(posts);
+    this.current = this.builder.toArchive();
+    const touched = [...change.added, ...change.changed].map((id) => this.builder.getTalk(id)!);
+    this.searchIndex.apply(this.current, touched, change.removed);
+    for (const [path, post] of posts) {
+      if (post) this.extracted.set(path, post);
+      else this.extracted.delete(path);
+    }
+    // Touched but identical files change only the manifest; saving it spares hashing them again.
+    this.dirty ||= posts.size > 0 || JSON.stringify(changes.manifest) !== JSON.stringify(this.manifest);
+    this.manifest = changes.manifest;
+    return this.report(changes, change, startedAt);
+  }
+
+  /** Writes the snapshot if anything changed since the last one; returns its id, or null. */
+  async persist(): Promise<string | null> {
+    if (!this.dirty) return null;
+    const extracted = Object.fromEntries([...this.extracted].sort(([a], [b]) => (a < b ? -1 : 1)));
+    const id = await writeSnapshot(this.options.dataDir, {
+      configHash: this.configHash,
+      posts: this.manifest,
+      archive: this.current,
+      extracted,
+      search: this.searchIndex.export(),
+    });
+    this.dirty = false;
+    return id;
+  }
+
+  /** One full run: scan, apply, persist. */
+  async update(): Promise<IndexReport> {
+    const startedAt = performance.now();
+    const report = this.apply(await this.scan(), startedAt);
+    report.snapshot.written = await this.persist();
+    report.durationMs = Math.round(performance.now() - startedAt);
+    this.start = { start: 'snapshot', reason: null };
+    return report;
+  }
+
+  private restore(posts: [string, ExtractedPost][], manifest: PostsManifest, saved: SearchExport): void {
+    this.builder.load(posts);
+    for (const [path, post] of posts) this.extracted.set(path, post);
+    this.manifest = manifest;
+    this.current = this.builder.toArchive();
+    try {
+      this.searchIndex = this.options.search.load(this.current, saved);
+    } catch (error) {
+      this.options.log(`saved search index unusable (${(error as Error).message}): re-indexing the archive`);
+      this.searchIndex = this.options.search.create(this.current);
+    }
+    this.start = { start: 'snapshot', reason: null };
+    this.dirty = false;
+  }
+
+  private report(changes: PostChanges, change: ReturnType<ArchiveBuilder['applyPosts']>, startedAt: number) {
+    const read = [...changes.added, ...changes.changed];
+    const skipped = [
+      ...changes.unreadable,
+      ...read
+        .map((path) => ({ path, post: changes.upserts.get(path)! }))
+        .filter(({ post }) => post.talks.length === 0)
+        .map(({ path, post }) => ({ path, reason: skipReason(path, post) })),
+    ];
+    const report: IndexReport = {
+      posts: { ...pick(changes), skipped },
+      talks: { added: change.added.length, changed: change.changed.length, removed: change.removed.length },
+      totals: totalsOf(this.current),
+      warnings: read.flatMap((path) => changes.upserts.get(path)!.warnings),
+      snapshot: { ...this.start, written: null },
+      durationMs: Math.round(performance.now() - startedAt),
+    };
+    return report;
+  }
+}
+
+function pick(changes: PostChanges) {
+  const { added, changed, removed, renamed, unchanged } = changes;
+  return { added, changed, removed, renamed, unchanged };
+}
+
+function skipReason(path: string, post: ExtractedPost): string {
+  const warning = post.warnings[0];
+  return warning ? warning.replace(`${path}: `, '') : 'no talks found';
+}
+
+/** Opens the data folder and brings it up to date with the posts folder: `talks index`. */
+export async function runIndex(options: IndexerOptions): Promise<IndexReport> {
+  const indexer = await Indexer.open(options);
+  return indexer.update();
+}

@@ -1,0 +1,157 @@
+/**
+ * The snapshot of a run, in the data folder:
+ *
+ *   current                       the name of the live snapshot (replaced atomically)
+ *   snapshots/<id>/manifest.json  schema, configuration hash, counts, per-post hashes, file checksums
+ *   snapshots/<id>/archive.json   the merged archive (what the site shows)
+ *   snapshots/<id>/posts.json     each post's extraction, so unchanged posts are not re-read
+ *   snapshots/<id>/search.json    the exported search index
+ *
+ * A new snapshot is written into a new folder, every file flushed to disk, and only then does
+ * `current` point at it. A crash at any moment leaves `current` naming a complete snapshot.
+ * Loading checks the schema, the configuration and every file's checksum; any mismatch means
+ * "rebuild", never a half-loaded state.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Archive, ExtractedPost } from '../model.ts';
+import type { SearchExport } from '../search/types.ts';
+import type { PostsManifest } from './scan.ts';
+import { sha256 } from './scan.ts';
+import {
+  ensureFolder,
+  listFolders,
+  removeFolder,
+  replaceAtomically,
+  syncFolder,
+  writeDurable,
+} from './snapshot-files.ts';
+
+export const SNAPSHOT_SCHEMA = 1;
+const FILES = ['archive.json', 'posts.json', 'search.json'] as const;
+
+export interface SnapshotManifest {
+  schema: number;
+  /** Changes with the search configuration and the vocabularies: a mismatch means rebuild. */
+  configHash: string;
+  createdAt: string;
+  counts: { posts: number; talks: number; speakers: number; topics: number; conferences: number };
+  posts: PostsManifest;
+  /** File name -> sha256 and size of what was written. */
+  files: Record<string, { sha256: string; bytes: number }>;
+}
+
+export interface Snapshot {
+  configHash: string;
+  posts: PostsManifest;
+  archive: Archive;
+  extracted: Record<string, ExtractedPost>;
+  search: SearchExport;
+}
+
+export type LoadResult = { ok: true; snapshot: Snapshot; id: string } | { ok: false; reason: string | null };
+
+/** Sorts by creation time; the random part keeps two runs in one millisecond apart. */
+function snapshotId(now: Date): string {
+  return `${String(now.getTime()).padStart(15, '0')}-${process.pid}-${randomBytes(3).toString('hex')}`;
+}
+
+export async function writeSnapshot(dataDir: string, snapshot: Snapshot, now = new Date()): Promise<string> {
+  const id = snapshotId(now);
+  const root = path.join(dataDir, 'snapshots');
+  const dir = path.join(root, id);
+  await ensureFolder(dir);
+  const contents: Record<(typeof FILES)[number], string> = {
+    'archive.json': JSON.stringify(snapshot.archive),
+    'posts.json': JSON.stringify(snapshot.extracted),
+    'search.json': JSON.stringify(snapshot.search),
+  };
+  const files: SnapshotManifest['files'] = {};
+  for (const name of FILES) {
+    const content = contents[name];
+    await writeDurable(path.join(dir, name), content);
+    files[name] = { sha256: sha256(content), bytes: Buffer.byteLength(content) };
+  }
+  const { archive } = snapshot;
+  const manifest: SnapshotManifest = {
+    schema: SNAPSHOT_SCHEMA,
+    configHash: snapshot.configHash,
+    createdAt: now.toISOString(),
+    counts: {
+      posts: archive.posts.length,
+      talks: archive.talks.length,
+      speakers: archive.speakers.length,
+      topics: archive.topics.length,
+      conferences: archive.conferences.length,
+    },
+    posts: snapshot.posts,
+    files,
+  };
+  await writeDurable(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 1));
+  await syncFolder(dir);
+  await syncFolder(root);
+  await replaceAtomically(path.join(dataDir, 'current'), `${id}\n`);
+  await prune(root, id);
+  return id;
+}
+
+/** Keeps the live snapshot and the one before it; newer folders may belong to a concurrent run. */
+async function prune(root: string, live: string): Promise<void> {
+  const older = (await listFolders(root)).filter((name) => name < live).sort();
+  for (const name of older.slice(0, -1)) await removeFolder(path.join(root, name));
+}
+
+async function readCurrent(dataDir: string): Promise<string | null> {
+  try {
+    return (await readFile(path.join(dataDir, 'current'), 'utf8')).trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+function parse<T>(text: string, name: string): T {
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new Error(`${name} is not valid JSON`);
+  }
+}
+
+async function readVerified(dir: string, manifest: SnapshotManifest, name: string): Promise<string> {
+  const expected = manifest.files?.[name];
+  if (!expected) throw new Error(`manifest.json does not list ${name}`);
+  const content = await readFile(path.join(dir, name)).catch(() => {
+    throw new Error(`${name} is missing`);
+  });
+  if (content.length !== expected.bytes || sha256(content) !== expected.sha256) {
+    throw new Error(`${name} is corrupt or truncated (checksum mismatch)`);
+  }
+  return content.toString('utf8');
+}
+
+/** The live snapshot, or why it cannot be used (reason null: there is none yet). */
+export async function loadSnapshot(dataDir: string, configHash: string): Promise<LoadResult> {
+  const id = await readCurrent(dataDir);
+  if (!id) return { ok: false, reason: null };
+  const dir = path.join(dataDir, 'snapshots', id);
+  try {
+    const manifestText = await readFile(path.join(dir, 'manifest.json'), 'utf8').catch(() => {
+      throw new Error('manifest.json is missing');
+    });
+    const manifest = parse<SnapshotManifest>(manifestText, 'manifest.json');
+    if (manifest.schema !== SNAPSHOT_SCHEMA)
+      throw new Error(`it has schema version ${manifest.schema}, this version reads ${SNAPSHOT_SCHEMA}`);
+    if (manifest.configHash !== configHash)
+      throw new Error(
+        `it was built with configuration ${manifest.configHash}, this version uses ${configHash}`,
+      );
+    const [archive, extracted, search] = await Promise.all(
+      FILES.map(async (name) => parse(await readVerified(dir, manifest, name), name)),
+    );
+    const snapshot = { configHash, posts: manifest.posts, archive, extracted, search } as Snapshot;
+    return { ok: true, id, snapshot };
+  } catch (error) {
+    return { ok: false, reason: `snapshot ${id}: ${(error as Error).message}` };
+  }
+}
