@@ -1,0 +1,105 @@
+/**
+ * The web application: `createApp(deps)` builds an Express app around a state getter; the
+ * listening socket lives in listen.ts. Each request reads the getter once (into
+ * `res.locals.state`), so a re-index that swaps the state mid-request is never half seen.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import compression from 'compression';
+import express, { type Router } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { errorHandler, notFoundHandler } from './errors.ts';
+import { apiRouter } from './routes/api.ts';
+import { feedRouter } from './routes/feeds.ts';
+import { pageRouter } from './routes/pages.ts';
+import type { AppState } from './state.ts';
+
+declare global {
+  namespace Express {
+    interface Locals {
+      state: AppState;
+      /** The site's origin, for canonical links and feeds: "https://talks.example.org". */
+      origin: string;
+      assets: AssetUrls;
+    }
+  }
+}
+
+export interface AppConfig {
+  production: boolean;
+  /** Mounted at /api before the read-only API (POST /api/reindex lives there). */
+  adminRouter?: Router;
+  /** The public origin; when absent it is taken from the request. */
+  baseUrl?: string;
+}
+
+export interface AppDeps {
+  getState: () => AppState;
+  logger: Logger;
+  config: AppConfig;
+}
+
+export interface AssetUrls {
+  css: string;
+  js: string;
+}
+
+const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
+const VIEWS_DIR = fileURLToPath(new URL('../../views/', import.meta.url));
+
+/** A content hash in the asset URLs lets browsers keep them for a year. */
+function assetVersion(): string {
+  const hash = createHash('sha256');
+  for (const file of ['style.css', 'app.js']) hash.update(readFileSync(PUBLIC_DIR + file));
+  return hash.digest('hex').slice(0, 10);
+}
+
+export function createApp({ getState, logger, config }: AppDeps): express.Express {
+  const app = express();
+  const version = assetVersion();
+  const assets: AssetUrls = { css: `/static/${version}/style.css`, js: `/static/${version}/app.js` };
+  app.set('view engine', 'ejs');
+  app.set('views', VIEWS_DIR);
+  app.set('x-powered-by', false);
+  if (config.production) app.set('view cache', true);
+
+  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url?.startsWith('/static/') ?? false } }));
+  app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: CSP } }));
+  app.use(compression());
+  app.use(
+    `/static/${version}`,
+    express.static(PUBLIC_DIR, { maxAge: '365d', immutable: true, index: false }),
+  );
+  app.use('/static', express.static(PUBLIC_DIR, { maxAge: 0, index: false }));
+
+  app.use((req, res, next) => {
+    res.locals.assets = assets;
+    res.locals.origin = config.baseUrl?.replace(/\/$/, '') ?? `${req.protocol}://${req.get('host')}`;
+    res.locals.state = getState();
+    next();
+  });
+
+  if (config.adminRouter) app.use('/api', config.adminRouter);
+  app.use(apiRouter());
+  app.use(feedRouter());
+  app.use(pageRouter());
+  app.use(notFoundHandler);
+  app.use(errorHandler(config.production));
+  return app;
+}
+
+const CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  fontSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
