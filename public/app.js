@@ -177,7 +177,7 @@
     if (page.facets) renderFacets(page.facets, result, params);
     for (const id of ['pagination', 'empty']) document.getElementById(id)?.remove();
     const extra =
-      result.total === 0 && (q || params.size > 0) ? emptyState() : renderPagination(result, params);
+      result.total === 0 && params.toString() !== '' ? emptyState() : renderPagination(result, params);
     if (extra) page.hits.after(extra);
   }
 
@@ -204,10 +204,10 @@
     async function run() {
       const params = new URLSearchParams(new FormData(form));
       if (!params.get('q')) params.delete('q');
-      history.replaceState(null, '', params.size ? `/search?${params}` : '/search');
+      history.replaceState(null, '', params.toString() ? `/search?${params}` : '/search');
       const mine = ++sequence;
       controller?.abort();
-      if (params.size === 0) {
+      if (params.toString() === '') {
         showInvitation(page);
         return;
       }

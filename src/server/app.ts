@@ -66,7 +66,17 @@ export function createApp({ getState, logger, config }: AppDeps): express.Expres
   app.set('x-powered-by', false);
   if (config.production) app.set('view cache', true);
 
-  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url?.startsWith('/static/') ?? false } }));
+  app.use(
+    pinoHttp({
+      logger,
+      autoLogging: { ignore: (req) => req.url?.startsWith('/static/') ?? false },
+      // Method, URL and status only: headers would put the admin bearer token in the log.
+      serializers: {
+        req: (req: { method?: string; url?: string }) => ({ method: req.method, url: req.url }),
+        res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
   app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: CSP } }));
   app.use(compression());
   app.use(

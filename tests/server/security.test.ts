@@ -97,3 +97,17 @@ describe('errors', () => {
     expect(res.body.stack).toContain('database password is hunter2');
   });
 });
+
+describe('request log', () => {
+  test('records method, URL and status but no header', async () => {
+    const lines: string[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
+    const state = fixtureState();
+    const logged = createApp({ getState: () => state, logger, config: { production: true } });
+    await request(logged).get('/healthz').set('Authorization', 'Bearer s3cret').expect(200);
+    const entry = JSON.parse(lines.find((line) => line.includes('request completed')) ?? '{}');
+    expect(entry.req).toEqual({ method: 'GET', url: '/healthz' });
+    expect(entry.res).toEqual({ statusCode: 200 });
+    expect(lines.join('')).not.toContain('s3cret');
+  });
+});
