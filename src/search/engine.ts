@@ -7,7 +7,14 @@
 import { createHash } from 'node:crypto';
 import type { Document } from 'flexsearch';
 import type { Archive, SearchQuery, SearchResult, Talk } from '../model.ts';
-import { createDocument, type Encoders, FIELDS, type IndexedDoc, SEARCH_CONFIG_HASH } from './config.ts';
+import {
+  createDocument,
+  type Encoders,
+  FIELDS,
+  type FieldName,
+  type IndexedDoc,
+  SEARCH_CONFIG_HASH,
+} from './config.ts';
 import { allowedTalks, countFacets, passes } from './facets.ts';
 import { toHit } from './hits.ts';
 import { ArchiveLookup } from './lookup.ts';
@@ -54,18 +61,8 @@ export class TalkSearchIndex implements SearchIndex {
     const doc = this.#lookup.docFor(talk, num);
     const year = this.#lookup.yearOf(talk);
     const words = vocabularyWords(doc);
-    const encoded: TalkRecord['encoded'] = {};
-    for (const f of FIELDS)
-      if (f.field !== 'notes') encoded[f.field] = new Set(this.encoders[f.encoder].encode(doc[f.field]));
-    const entry = {
-      num,
-      talk,
-      year,
-      facets: facetsOf(talk, year),
-      words,
-      fingerprint: fingerprint(doc),
-      encoded,
-    };
+    const facets = facetsOf(talk, year);
+    const entry: TalkRecord = { num, talk, year, facets, words, fingerprint: fingerprint(doc), encoded: {} };
     return { entry, doc };
   }
 
@@ -153,8 +150,26 @@ export class TalkSearchIndex implements SearchIndex {
     };
   }
 
+  /**
+   * The encoded words of one short field of a talk, computed on first use and kept with the
+   * talk: encoding every field of every talk upfront would slow building and loading for words
+   * only ranking needs.
+   */
+  #encoded = (num: number, field: FieldName): Set<string> | undefined => {
+    const record = this.table.byNum.get(num);
+    const config = FIELDS.find((f) => f.field === field);
+    if (!record || !config || field === 'notes') return undefined;
+    let tokens = record.encoded[field];
+    if (!tokens) {
+      tokens = new Set(this.encoders[config.encoder].encode(this.#lookup.docFor(record.talk, num)[field]));
+      record.encoded[field] = tokens;
+    }
+    return tokens;
+  };
+
   #rank(parsed: ParsedQuery): Ranking {
-    const ranking = rankQuery({ doc: this.doc, encoders: this.encoders, table: this.table }, parsed.words);
+    const context = { doc: this.doc, encoders: this.encoders, table: this.table, encoded: this.#encoded };
+    const ranking = rankQuery(context, parsed.words);
     if (!parsed.phrases.length) return ranking;
     const nums = ranking.nums.filter((num) => {
       const talk = this.table.byNum.get(num)!.talk;

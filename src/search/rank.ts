@@ -9,6 +9,7 @@
 import type { Document } from 'flexsearch';
 import { type Encoders, FIELDS, type FieldConfig, type FieldName, type IndexedDoc } from './config.ts';
 import { correctWord } from './fuzzy.ts';
+import { foldWords } from './query.ts';
 import { compareNewest, type TalkTable } from './tables.ts';
 
 /** Per field and word; far above any archive's matches for one word in one field. */
@@ -17,6 +18,8 @@ const CANDIDATE_LIMIT = 10_000;
 const FOCUS_SPREAD = 0.2;
 /** A forward field matched only through a prefix ("kube" in "Kubernetes") counts this much. */
 const PREFIX_FACTOR = 0.7;
+/** A match in a short field by sound only (the words are spelled differently) counts this much. */
+const SOUND_FACTOR = 0.15;
 /** A corrected word counts this much of a correctly typed one. */
 const CORRECTION_FACTOR = 0.8;
 /** Below this many matching talks a query is offered a corrected spelling. */
@@ -26,6 +29,8 @@ export interface RankContext {
   doc: Document<IndexedDoc>;
   encoders: Encoders;
   table: TalkTable;
+  /** The encoded words of a short field of a talk; undefined for notes. */
+  encoded(num: number, field: FieldName): Set<string> | undefined;
 }
 
 export interface Ranking {
@@ -56,12 +61,31 @@ export function scoreWord(ctx: RankContext, word: string): Map<number, number> {
     const config = FIELDS.find((f) => f.field === field);
     if (!config) continue;
     const encoded = ctx.encoders[config.encoder].encode(word);
+    const pieces = literalPieces(word);
     for (const num of result) {
-      const score = fieldScore(ctx, num, config, encoded);
+      let score = fieldScore(ctx, num, config, encoded);
+      if (score !== null && config.field !== 'notes' && !spelledAsTyped(ctx, num, pieces))
+        score *= SOUND_FACTOR;
       if (score !== null && score > (scores.get(num) ?? 0)) scores.set(num, score);
     }
   }
   return scores;
+}
+
+/** The letters-and-digits pieces of a word that the vocabulary can hold (3 letters or more). */
+function literalPieces(word: string): string[] {
+  return foldWords(word).filter((piece) => piece.length >= 3);
+}
+
+/**
+ * True when the talk's short fields hold the word as typed (or a word starting with it): the
+ * phonetic encoder also matches words that only sound alike ("jsx" and "Node.js" both encode to
+ * "ks"), and those should not outrank a talk whose notes have the very word.
+ */
+function spelledAsTyped(ctx: RankContext, num: number, pieces: string[]): boolean {
+  const words = ctx.table.byNum.get(num)?.words;
+  if (!words || !pieces.length) return true;
+  return pieces.every((piece) => words.some((w) => w.startsWith(piece)));
 }
 
 /**
@@ -71,7 +95,7 @@ export function scoreWord(ctx: RankContext, word: string): Map<number, number> {
  * (a title of three words) beats a long one. Notes: their weight alone.
  */
 function fieldScore(ctx: RankContext, num: number, config: FieldConfig, encoded: string[]): number | null {
-  const tokens = ctx.table.byNum.get(num)?.encoded[config.field];
+  const tokens = ctx.encoded(num, config.field);
   if (!tokens) return config.weight;
   const whole = encoded.every((t) => tokens.has(t));
   // A prefix of one encoded letter ("zzz" encodes to "s") says nothing: not a match.

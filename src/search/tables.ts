@@ -18,8 +18,8 @@ export interface TalkRecord {
   /** Hash of the indexed text: a snapshot re-indexes a talk only when it changed. */
   fingerprint: string;
   /**
-   * The encoded words of each short field, kept so ranking can tell a whole-word match from a
-   * prefix match without encoding the field again for every candidate of every query.
+   * The encoded words of each short field, filled in when ranking first needs them, so it can
+   * tell a whole-word match from a prefix match without encoding the field on every query.
    */
   encoded: Partial<Record<FieldName, Set<string>>>;
 }
