@@ -11,6 +11,8 @@ export interface SeriesEntry {
   aliases: string[];
   /** The city when every edition meets in the same one. */
   city?: string;
+  /** Cities that have hosted the series, to tell a regional edition from its brand. */
+  hosts?: string[];
   /** The brand a regional edition belongs to: "Devoxx" for "Devoxx France". */
   parent?: string;
   /** Official names of some years when they differ from `name`. */
@@ -57,6 +59,7 @@ function compile(data: ConferenceData): Matcher {
       phrase: alias,
       pattern: aliasPattern(alias),
       caseSensitive: entry.caseSensitive === true,
+      digitsMayFollow: true,
       value: entry,
     })),
   );

@@ -8,8 +8,10 @@ import type { ConferenceRef } from '../model.ts';
 import { loadTopicVocabulary } from './topics.ts';
 
 const WORD = String.raw`(?:[A-Z][\p{L}\p{N}.+#&'’/-]*|[a-z]+[A-Z][\p{L}\p{N}]*|\d{1,3}|#\d+)`;
+/** Small words that join the capitalised words of a name: "Codeurs en Seine", "Days of Code". */
+const JOIN = String.raw`(?:[ \t]+(?:of|on|de|du|des|en|la|le|the|and|&|y|di))?`;
 const NAME_YEAR = new RegExp(
-  String.raw`(${WORD}(?:[ \t]+${WORD}){0,5})[ \t]*[-–:,]?[ \t]*((?:19|20)\d\d)(?!\d)`,
+  String.raw`(${WORD}(?:${JOIN}[ \t]+${WORD}){0,5})[ \t]*[-–:,]?[ \t]*((?:19|20)\d\d)(?!\d)`,
   'gu',
 );
 const YEAR_NAME = new RegExp(String.raw`(?<!\d)((?:19|20)\d\d)[ \t]+(${WORD}(?:[ \t]+${WORD}){0,5})`, 'gu');
@@ -23,7 +25,7 @@ const LEADING_STOP = new Set(
     'my our the a an notes note recap recaps review reviews report trip highlights takeaways summary impressions ' +
     "thoughts lessons back welcome attending speaking going im i’m i'm live blog blogging post part wrap up day " +
     'days jour retour retours mon ma mes le la les compte rendu bilan at from to on in about why how what ' +
-    'reflections learnings looking forward preview published posted updated written'
+    'reflections learnings looking forward preview published posted updated written of for with sur du de des en au aux'
   ).split(' '),
 );
 
@@ -82,6 +84,18 @@ export function unknownConference(titles: string[], date: string | null): Confer
   for (const title of titles) {
     const found = fromNameYear(title) ?? fromSuffix(title, date);
     if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * An unknown conference the opening of the text names ("I attended Foo Conference 2019"): only
+ * a name with a conference word and a year, since prose is full of "Word 2019".
+ */
+export function unknownConferenceInText(text: string): ConferenceRef | null {
+  for (const match of text.slice(0, 1500).matchAll(NAME_YEAR)) {
+    const name = stripLeading(match[1] ?? '');
+    if (CONFERENCE_WORD.test(name) && plausible(name)) return { name, year: Number(match[2]), city: null };
   }
   return null;
 }

@@ -15,8 +15,9 @@ import {
   type SeriesMatch,
   seriesByName,
 } from './conference-data.ts';
-import { unknownConference } from './conference-pattern.ts';
+import { unknownConference, unknownConferenceInText } from './conference-pattern.ts';
 import type { PostMeta } from './meta.ts';
+import { blockText } from './text.ts';
 
 interface Source {
   text: string;
@@ -35,22 +36,11 @@ const TEXT_CAP = 5;
 
 /** A four-digit year (or "’18") right before or after a mention. */
 export function adjacentYear(text: string, start: number, end: number): number | null {
-  const after = /^[\s_:,#–—-]*(?:((?:19|20)\d\d)|['’](\d\d))(?!\d)/.exec(text.slice(end, end + 12));
+  const after = /^(?:[\s_:,#–—-]*((?:19|20)\d\d)|[\s]*['’]?(\d\d))(?!\d)/.exec(text.slice(end, end + 12));
   const before = /(?<!\d)((?:19|20)\d\d)[\s_:,–—-]*$/.exec(text.slice(Math.max(0, start - 10), start));
   const raw = after?.[1] ?? (after?.[2] ? `20${after[2]}` : null) ?? before?.[1] ?? null;
   const year = raw ? Number(raw) : null;
   return year && year >= 1990 && year <= 2040 ? year : null;
-}
-
-function documentText($: CheerioAPI): string {
-  const parts: string[] = [];
-  $('body')
-    .find('*')
-    .contents()
-    .each((_, node) => {
-      if (node.type === 'text') parts.push(node.data);
-    });
-  return parts.join(' ').replace(/\s+/g, ' ');
 }
 
 function titleSources($: CheerioAPI, meta: PostMeta): string[] {
@@ -127,7 +117,12 @@ function pickSeries(mentions: Mention[]): SeriesEntry | null {
   return best;
 }
 
-function pickYear(mentions: Mention[], series: SeriesEntry, date: string | null): number | null {
+function pickYear(
+  mentions: Mention[],
+  series: SeriesEntry,
+  titles: string[],
+  date: string | null,
+): number | null {
   const votes = new Map<number, number>();
   for (const m of mentions) {
     if (m.year === null || familyOf(m.series) !== familyOf(series)) continue;
@@ -135,6 +130,9 @@ function pickYear(mentions: Mention[], series: SeriesEntry, date: string | null)
   }
   const voted = [...votes].sort((a, b) => b[1] - a[1])[0];
   if (voted) return voted[0];
+  // "KubeCon San Diego 2019": a year elsewhere in the title still dates the event.
+  const inTitle = titles.map((t) => /(?<!\d)(?:19[9]\d|20[0-4]\d)(?!\d)/.exec(t)?.[0]).find(Boolean);
+  if (inTitle) return Number(inTitle);
   return date ? Number(date.slice(0, 4)) : null;
 }
 
@@ -152,7 +150,7 @@ export function cityOf(titles: string[], text: string): string | null {
 /** A parent brand with a city that matches exactly one regional edition becomes that edition. */
 function refine(series: SeriesEntry, city: string | null): SeriesEntry {
   if (!city) return series;
-  const editions = childrenOf(series.name).filter((c) => c.city === city);
+  const editions = childrenOf(series.name).filter((c) => c.city === city || c.hosts?.includes(city));
   return editions.length === 1 && editions[0] ? editions[0] : series;
 }
 
@@ -162,24 +160,32 @@ function coversSeveral(mentions: Mention[]): boolean {
   return families.size >= 2;
 }
 
-export function resolve(mentions: Mention[], titles: string[], text: string, date: string | null) {
+/** Below this score, a series the text only mentions in passing is not what the post is about. */
+const MIN_PASSING_SCORE = 2;
+
+function resolve(mentions: Mention[], titles: string[], text: string, date: string | null) {
   const picked = pickSeries(mentions);
   if (!picked) return null;
   const city = picked.city ?? cityOf(titles, text);
   const series = refine(picked, city);
-  const year = pickYear(mentions, series, date);
+  const year = pickYear(mentions, series, titles, date);
   return { name: nameInYear(series, year), year, city: series.city ?? city };
 }
 
 export function inferConference($: CheerioAPI, meta: PostMeta): ConferenceRef | null {
-  const text = documentText($);
+  const text = blockText($('body').toArray());
   const titles = titleSources($, meta);
   const mentions = [...collectSources($, meta).flatMap(mentionsIn), ...textMentions(text)];
   if (coversSeveral(mentions)) return null;
-  const known = resolve(mentions, titles, text, meta.date);
-  if (known) return known;
+  // The title, tags or URL naming a known series settle it; an unknown name in the title
+  // beats a known series the text merely mentions.
+  if (mentions.some((m) => m.weight >= 2)) return resolve(mentions, titles, text, meta.date);
   const unknown = unknownConference(titles, meta.date);
-  return unknown ? { ...unknown, city: unknown.city ?? cityOf(titles, text) } : null;
+  if (unknown) return { ...unknown, city: unknown.city ?? cityOf(titles, text) };
+  const total = mentions.reduce((sum, m) => sum + m.weight, 0);
+  if (total >= MIN_PASSING_SCORE) return resolve(mentions, titles, text, meta.date);
+  const inText = unknownConferenceInText(text);
+  return inText ? { ...inText, city: cityOf(titles, text) } : null;
 }
 
 /** The conference one heading or sentence names, for posts that cover several. */

@@ -5,6 +5,7 @@
 import type { CheerioAPI } from 'cheerio';
 import { dateFromPath, normaliseDate, parseDate } from './dates.ts';
 import { primaryLanguage, resolveLanguage } from './language.ts';
+import { blockText } from './text.ts';
 
 export interface PostMeta {
   title: string;
@@ -161,7 +162,7 @@ export function extractMeta($: CheerioAPI, frontMatter: FrontMatter, source = ''
   return {
     title: extractTitle($, frontMatter),
     date: extractDate($, frontMatter, url, source),
-    language: resolveLanguage(declared, $('body').text()),
+    language: resolveLanguage(declared, blockText($('body').toArray())),
     url,
     tags: extractTags($, frontMatter),
   };

@@ -12,6 +12,8 @@ export interface Phrase<T> {
   /** Regex source for its body: how words may be separated, optional plural... */
   pattern: string;
   caseSensitive: boolean;
+  /** Digits may follow without a break, as in "SRECon18" or "dotJS2017". */
+  digitsMayFollow?: boolean;
   value: T;
 }
 
@@ -36,8 +38,9 @@ export interface PhraseMatcher<T> {
   find(text: string): PhraseHit<T>[];
 }
 
-function tail(phrase: string): string {
-  return ENDS_WITH_WORD.test(phrase) ? `(?![${WORD_CHAR}])` : '';
+function tail(phrase: Phrase<unknown>): string {
+  if (!ENDS_WITH_WORD.test(phrase.phrase)) return '';
+  return phrase.digitsMayFollow ? '(?![A-Za-z\\u00C0-\\u024F])' : `(?![${WORD_CHAR}])`;
 }
 
 function triggers(phrase: string): string[] {
@@ -67,12 +70,12 @@ export function phraseMatcher<T>(phrases: Phrase<T>[]): PhraseMatcher<T> {
       continue;
     }
     const flags = phrase.caseSensitive ? 'uy' : 'iuy';
-    const compiled = { phrase, sticky: new RegExp(`(?:${phrase.pattern})${tail(phrase.phrase)}`, flags) };
+    const compiled = { phrase, sticky: new RegExp(`(?:${phrase.pattern})${tail(phrase)}`, flags) };
     for (const key of triggers(phrase.phrase)) byTrigger.set(key, [...(byTrigger.get(key) ?? []), compiled]);
   }
   const rest = others.map((p) => ({
     phrase: p,
-    sticky: new RegExp(`(?:${p.pattern})${tail(p.phrase)}`, p.caseSensitive ? 'uy' : 'iuy'),
+    sticky: new RegExp(`(?:${p.pattern})${tail(p)}`, p.caseSensitive ? 'uy' : 'iuy'),
   }));
   const firstChars = new Set(others.map((p) => p.phrase.toLowerCase()[0] ?? ''));
 
@@ -91,7 +94,12 @@ export function phraseMatcher<T>(phrases: Phrase<T>[]): PhraseMatcher<T> {
     const hits: PhraseHit<T>[] = [];
     for (const word of text.matchAll(WORD)) {
       const lower = word[0].toLowerCase();
-      const keys = new Set([lower, lower.replace(/s$/, ''), lower.replace(/es$/, '')]);
+      const keys = new Set([
+        lower,
+        lower.replace(/s$/, ''),
+        lower.replace(/es$/, ''),
+        lower.replace(/\d+$/, ''),
+      ]);
       const candidates = [...keys].flatMap((k) => byTrigger.get(k) ?? []);
       const hit = candidates.length ? tryAt(text, word.index, candidates) : null;
       if (hit) hits.push(hit);

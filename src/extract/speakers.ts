@@ -18,7 +18,8 @@ const NOT_NAME_WORDS = new Set(
     'distributed systems system app apps mobile native reactive functional devops ops platform network ' +
     'google amazon microsoft apple facebook twitter slides video videos links resources update news ' +
     'les un une et pour avec sur dans bravo kudos congrats retour retours conférence atelier pause buffet café ' +
-    'getting building using making running learning software engineering search forms plans domination extending doing fulltext gateway world ' +
+    'blog post posts labs inc ltd gmbh corp corporation technologies solutions consulting group studio ' +
+    'studios foundation university institute getting building using making running learning software engineering search forms plans domination extending doing fulltext gateway world ' +
     'morning afternoon evening matin après-midi soir track room hall main stage success failures live'
   ).split(' '),
 );
@@ -30,6 +31,7 @@ const HAN_NAME = /^[\p{Script=Han}·]{2,4}$/u;
 const HANDLE = /@([A-Za-z0-9_]{1,30})\b/;
 
 export function isNameLike(text: string): boolean {
+  if (text.length > 60) return false;
   const trimmed = text.trim();
   if (HAN_NAME.test(trimmed)) return true;
   const words = trimmed.split(/\s+/);
@@ -59,32 +61,41 @@ function speaker(name: string, handle: string | null, affiliation: string | null
 
 /** One person: "Name", "Name (@h)", "Name @h", "Name (Company)", "Name, Company", "Name - Company". */
 export function parseOneSpeaker(text: string): ExtractedSpeaker | null {
-  let rest = text.replace(/[*_]/g, '').trim();
-  const handle = rest.match(HANDLE)?.[0] ?? null;
-  rest = rest
+  if (text.length > 160 || !startsWithName(text)) return null;
+  const handle = text.match(HANDLE)?.[0] ?? null;
+  const rest = text
+    .replace(/[*_]/g, '')
     .replace(/\(?\s*@[A-Za-z0-9_]+\s*\)?/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  const match = rest.match(/^([^,(–—-]+?)\s*(?:[,(–—]|\s-\s|\s-$|$)\s*(.*?)\)?$/u);
-  if (!match) return null;
-  const name = match[1]!.trim();
+  const cut = rest.search(/[,(–—]|\s-(?:\s|$)/);
+  const name = (cut < 0 ? rest : rest.slice(0, cut)).trim();
   if (!isNameLike(name)) return null;
-  const affiliation = match[2]?.replace(/^[-–—,\s]+|[-–—,\s]+$/g, '') || null;
+  const tail = cut < 0 ? '' : rest.slice(cut);
+  const affiliation = tail.replace(/^[\s,(–—-]+|[\s,)–—-]+$/g, '') || null;
   return speaker(name, handle, affiliation);
+}
+
+const NAME_START =
+  /^[\s*_“"(]*(?:[\p{Script=Han}]{2}|[\p{Lu}][\p{L}'’.-]*\s+[*_]?(?:(?:de|da|di|du|van|von|der|den|le|la|del|al|bin)\s+)*[\p{Lu}])/u;
+
+/** A cheap first look: does the text open with something shaped like a person's name? */
+export function startsWithName(text: string): boolean {
+  return NAME_START.test(text);
 }
 
 /** Several people: co-speakers joined by "and", "&", "et", "和", "、" or commas between names. */
 export function parseSpeakerList(text: string): ExtractedSpeaker[] {
+  if (text.length > 300 || !startsWithName(text)) return [];
   const cleaned = text
     .replace(/[*_]/g, '')
     .replace(/[.;!]+$/, '')
     .trim();
   if (!cleaned) return [];
   // "Ana Lee, Bo Chen et Cy Dorn": commas separate people when every part is a name.
-  const commaParts = cleaned.split(/\s*,\s*|\s+(?:and|&|et|und)\s+|和|、/);
-  // Without any "and", "Jane Doe, Nebula Labs" is a person and a company.
-  const joined = commaParts.length > 2 || /\s(?:and|&|et|und)\s|和|、/.test(cleaned);
-  if (commaParts.length > 1 && joined) {
+  // "Jane Doe, Bo Li, & Cy Dorn"; "Jane Doe, Nebula Labs" is a person and her company.
+  const commaParts = cleaned.split(/\s*,\s*(?:(?:and|&|et)\s+)?|\s+(?:and|&|et|und)\s+|和|、/);
+  if (commaParts.length > 1) {
     const people = commaParts.map((part) => parseOneSpeaker(part));
     const named = people.filter((s): s is ExtractedSpeaker => s !== null && !s.affiliation);
     if (named.length === commaParts.length) return named;

@@ -43,5 +43,5 @@ export function blockText(nodes: readonly AnyNode[]): string {
 }
 
 export function condense(text: string): string {
-  return text.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+  return text.replace(/[\s\u200b]+/g, ' ').trim();
 }

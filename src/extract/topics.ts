@@ -105,7 +105,7 @@ interface Hit {
  * product; a lower-case concept word ("storage", "testing") is often said in passing.
  */
 function weightOf(text: string): number {
-  return /[A-Z]/.test(text) || /[^\x00-\x7f]/.test(text) ? 1 : 0.7;
+  return /[A-Z]/.test(text) || /[^\p{ASCII}]/u.test(text) ? 1 : 0.7;
 }
 
 function findHits(text: string): Hit[] {

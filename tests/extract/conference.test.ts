@@ -95,6 +95,21 @@ describe('inferConference', () => {
       html('Highlights of Wonderful Tech 2021 in Berlin', '<p>talks</p>'),
       { name: 'Wonderful Tech', year: 2021, city: 'Berlin' },
     ],
+    [
+      'a regional edition from the city that hosted it',
+      html('KubeCon San Diego 2019', '<p>notes</p>'),
+      { name: 'KubeCon + CloudNativeCon North America', year: 2019, city: 'San Diego' },
+    ],
+    [
+      'an unknown title conference over a known one the text mentions',
+      html('Notes from Foo Summit 2019', '<p>Smaller than Devoxx 2018, and cosier than Devoxx.</p>'),
+      { name: 'Foo Summit', year: 2019, city: null },
+    ],
+    [
+      'an unknown conference named at the start of the text',
+      html('Day one notes', '<p>Yesterday I attended Acme Data Conference 2019 in Lyon.</p>'),
+      { name: 'Acme Data Conference', year: 2019, city: 'Lyon' },
+    ],
   ])('finds %s', (_name, text, expected) => {
     expect(infer(_name === 'a slug heading' || _name.includes('local') ? 'p.md' : 'p.html', text)).toEqual(
       expected,
@@ -108,6 +123,10 @@ describe('inferConference', () => {
     [
       'a post covering several conferences',
       html('My autumn', '<h2>Devoxx Belgium 2016</h2><p>a</p><h2>DevFest Nantes 2018</h2><p>b</p>'),
+    ],
+    [
+      'a post that mentions a conference once in passing',
+      html('Tuning the JVM', '<p>I first heard of it at Devoxx.</p>'),
     ],
   ])('gives null for %s', (_name, text) => {
     expect(infer('p.html', text)).toBeNull();

@@ -5,6 +5,7 @@ const utf8 = (text: string) => new TextEncoder().encode(text);
 const bytes = (...values: number[]) => Uint8Array.from(values);
 const ascii = (text: string) => Uint8Array.from([...text].map((c) => c.charCodeAt(0)));
 const concat = (...parts: Uint8Array[]) => Uint8Array.from(parts.flatMap((p) => [...p]));
+const gbk = Uint8Array.from(Array.from({ length: 5 }, () => [0xd6, 0xd0, 0xce, 0xc4]).flat());
 
 describe('decodeText', () => {
   test.each([
@@ -40,6 +41,7 @@ describe('decodeText', () => {
       '<meta charset="iso-8859-1">é',
     ],
     ['undeclared bytes that are not UTF-8 fall back to windows-1252', bytes(0x63, 0x61, 0x66, 0xe9), 'café'],
+    ['undeclared GBK Chinese', gbk, '中文中文中文中文中文'],
     ['mojibake saved as UTF-8 is repaired', utf8('DotScale πŸ™ˆ β†’ Γ©'), 'DotScale 🙈 → é'],
   ])('%s', (_name, input, expected) => {
     expect(decodeText(input)).toBe(expected);

@@ -23,8 +23,10 @@ export interface TextBlock {
   lines: string[];
   /** Text of an emphasised or linked run that opens the block ("**Title**, Speaker"). */
   lead: string | null;
-  /** Emphasised runs anywhere in the block, for inline "**Title by Speaker**" mentions. */
+  /** Bold and linked runs anywhere in the block, for inline "**Title by Speaker**" mentions. */
   strong: string[];
+  /** Link texts, where recaps put the people they name ("la keynote d'[Alex Danvy]"). */
+  links: string[];
   el: Element | null;
   nodes: AnyNode[];
 }
@@ -34,7 +36,8 @@ export type Block = HeadingBlock | TextBlock;
 const HEADING = /^h([1-6])$/;
 const LEAF_TAGS = new Set(['p', 'pre', 'dt', 'dd', 'figcaption', 'tr', 'summary', 'address']);
 const EMPHASIS = new Set(['strong', 'b', 'em', 'i', 'a', 'u', 'code']);
-const STRONG = new Set(['strong', 'b']);
+const STRONG = new Set(['strong', 'b', 'a']);
+const LINK = new Set(['a']);
 
 function leadOf(nodes: readonly AnyNode[]): string | null {
   for (const node of nodes) {
@@ -50,11 +53,12 @@ function leadOf(nodes: readonly AnyNode[]): string | null {
   return null;
 }
 
-function strongRuns(nodes: readonly AnyNode[], out: string[]): string[] {
+/** Texts of the elements named `tags` under `nodes` (outermost only, nested lists excluded). */
+function runs(nodes: readonly AnyNode[], tags: ReadonlySet<string>, out: string[]): string[] {
   for (const node of nodes) {
     if (node.type !== 'tag') continue;
-    if (STRONG.has(node.name)) out.push(condense(textLines([node]).join(' ')));
-    else if (node.name !== 'ul' && node.name !== 'ol') strongRuns(node.children, out);
+    if (tags.has(node.name)) out.push(condense(textLines([node]).join(' ')));
+    else if (node.name !== 'ul' && node.name !== 'ol') runs(node.children, tags, out);
   }
   return out;
 }
@@ -62,7 +66,7 @@ function strongRuns(nodes: readonly AnyNode[], out: string[]): string[] {
 function textBlock(tag: string, depth: number, nodes: AnyNode[], el: Element | null): TextBlock | null {
   const lines = textLines(nodes);
   if (!lines.length) return null;
-  return { type: 'text', tag, depth, text: lines.join(' '), lines, lead: leadOf(nodes), strong: strongRuns(nodes, []), el, nodes };
+  return { type: 'text', tag, depth, text: lines.join(' '), lines, lead: leadOf(nodes), strong: runs(nodes, STRONG, []), links: runs(nodes, LINK, []), el, nodes };
 }
 
 interface Walk {

@@ -4,22 +4,25 @@
  * its handle in the first sentence ("Jane Doe (@jdoe) talked about…"), or a Chinese name + bio.
  */
 import type { ExtractedSpeaker } from '../../model.ts';
-import { handleOf, isNameLike, parseOneSpeaker, parseSpeakerList } from '../speakers.ts';
+import { handleOf, isNameLike, parseOneSpeaker, parseSpeakerList, startsWithName } from '../speakers.ts';
 import type { TextBlock } from './blocks.ts';
 import { leadingNames } from './patterns.ts';
 
 const LABEL =
-  /^(?:t[a]lk\s+)?(?:présenté(?:e|s)? par|presented by|speakers?|intervenants?|orateurs?|by|par|讲师|演讲者|分享嘉宾|嘉宾|讲者)\s*[:：]?\s*(.*)$/iu;
+  /^(?:t[a]lk\s+)?(?:présenté(?:e|s)? par|presented by|speakers?|intervenants?|orateurs?|讲师|演讲者|分享嘉宾|嘉宾|讲者)\s*[:：]?\s*(.*)$/iu;
 const HAN_BIO = /^([\p{Script=Han}]{2,4})(?:\s+|[，,（(])/u;
 const PROSE_VERB =
-  /^(?:,\s*(?:from|of|de|founder|co-?founder|cto|ceo|head|engineer|developer|who)|\s+(?:talked|spoke|gave|presented|opened|started|kicked|showed|explained|shared|introduced|demonstrated|walked|told|took|began|closed|was|is|had|did|delivered|described|discussed|argued|reminded|made|nous|a\s|est|présente)\b|['’]s\s+(?:keynote|talk|session|presentation|workshop|walkthrough|talked|lecture)\b)/i;
+  /^(?:\s+from\b|,\s*(?:from|of|de|founder|co-?founder|cto|ceo|head|engineer|developer|who)|\s+(?:talked|spoke|gave|presented|opened|started|kicked|showed|explained|shared|introduced|demonstrated|walked|told|took|began|closed|was|is|had|did|delivered|described|discussed|argued|reminded|made|nous|a\s|est|présente)\b|['’]s\s+(?:keynote|talk|session|presentation|workshop|walkthrough|talked|lecture)\b)/i;
 
 /** "Name - @handle - Company" and friends: a short line that starts with a person. */
 export function speakerLine(line: string): ExtractedSpeaker[] {
-  if (line.length > 160) return [];
+  if (line.length > 160 || !startsWithName(line)) return [];
   const whole = parseSpeakerList(line);
   if (whole.length) return whole;
-  const head = line.split(/\s[-–—|]\s|,|\(|\s@/)[0]!.replace(/[*_]/g, '').trim();
+  const head = line
+    .split(/\s[-–—|]\s|,|\(|\s@/)[0]!
+    .replace(/[*_]|\s*[!?.:;]+$/g, '')
+    .trim();
   if (!isNameLike(head)) return [];
   const rest = line.slice(line.indexOf(head) + head.length);
   const affiliation = shortAffiliation(rest.replace(/\(?@\w+\)?/g, ''));
@@ -55,19 +58,35 @@ const stripBullet = (line: string) => line.replace(/^[*•·+-]\s+/, '');
 
 /** Someone named with a handle in the first sentence: "Jane Doe (@jdoe) talked about…". */
 function handled(text: string): ExtractedSpeaker[] {
+  if (!text.includes('@')) return [];
   const match = text.match(/((?:[\p{Lu}][\p{L}'’.-]+\s+){1,3}[\p{Lu}][\p{L}'’.-]+)\s*\(?\s*(@\w+)\)?/u);
   if (!match) return [];
-  const one = parseOneSpeaker(match[1]!.replace(/^(?:The|A|An|In|On|Then|Next|Finally)\s+/, ''));
-  return one ? [{ ...one, handle: match[2]! }] : [];
+  // "Bravo Romain Menetrier (@r)": drop leading words until a name remains.
+  const words = match[1]!.split(/\s+/);
+  for (let i = 0; i < words.length - 1; i++) {
+    const one = parseOneSpeaker(words.slice(i).join(' '));
+    if (one) return [{ ...one, handle: match[2]! }];
+  }
+  return [];
 }
 
 /** "Jane Doe, from Acme, started the morning…", "Jane Doe (@jd) showed us…". */
 export function proseSpeakers(text: string): ExtractedSpeaker[] {
-  const { speakers, rest } = leadingNames(text);
+  // "Firstly, Jane Doe and Bo Li from Acme…": a leading adverb does not hide the speakers.
+  const { speakers, rest } = leadingNames(text.replace(/^(?:firstly|first|then|next|finally|later|afterwards|ensuite|puis|enfin),\s+/i, ''));
   if (!speakers.length) return [];
   const handle = rest.match(/^\s*\(?\s*(@\w+)\s*\)?/);
   if (handle && speakers.length === 1) return [{ ...speakers[0]!, handle: handle[1]! }];
   return PROSE_VERB.test(rest) ? speakers : [];
+}
+
+/** A linked full name in the opening paragraph ("la keynote d'[Alex Danvy]"). */
+function markedPerson(block: TextBlock): ExtractedSpeaker[] {
+  for (const run of block.links) {
+    const one = parseOneSpeaker(run);
+    if (one && !one.affiliation && one.name === run.trim()) return [one];
+  }
+  return [];
 }
 
 /** The speakers named in the first blocks of a section, or [] when none is named there. */
@@ -86,11 +105,13 @@ export function findByline(blocks: readonly TextBlock[]): ExtractedSpeaker[] {
     const names = first.map((b) => b.text.match(HAN_BIO)?.[1]).filter((n): n is string => !!n);
     return names.map((name) => ({ name, handle: null, affiliation: null }));
   }
-  for (const block of first.slice(0, 2)) {
-    const fromProse = proseSpeakers(block.text);
-    if (fromProse.length) return fromProse;
-  }
+  // Only the section's first paragraph may name its speaker in prose; later names are mentions.
+  const fromProse = first[0] ? proseSpeakers(first[0].text) : [];
+  if (fromProse.length) return fromProse;
+  const marked = first[0] ? markedPerson(first[0]) : [];
+  if (marked.length) return marked;
   for (const block of blocks.slice(0, 5)) {
+    if (!block.text.includes('@')) continue;
     for (const sentence of block.lines.flatMap((l) => l.split(/(?<=[.!?])\s/))) {
       const fromHandle = handled(sentence);
       if (fromHandle.length) return fromHandle;

@@ -1,10 +1,10 @@
 /** Tells headings that organise a post (days, breaks, intro, "Lightning") from talk headings. */
 
 const NON_TALK =
-  /^(?:\W*)(?:intro(?:duction)?|conclusions?|summary|sum up|wrap[- ]?up|recap|overview|tl;?dr|break|coffee|lunch|dinner|buffet|pause|café|déjeuner|ravitaillement|after[- ]?party|party|thanks?|thank you|merci|remerciements|acknowledg\w*|about|references|resources|links|liens|videos?|photos?|slides|misc\w*|other(?: things| talks| sessions)?|autres?(?: sujets)?|final thoughts|closing thoughts|ps|p\.s\.|update|edit|agenda|schedule|programme|program|day (?:\d+|one|two|three|four)|jour\s*\w*|first day|second day|le matin|matin|l[’']après-midi|après-midi|morning|afternoon|evening|soir(?:ée)?|talks|sessions|conférences|keynotes?|lightning(?: talks)?|table of contents|contents|sommaire|back to .*|retour en haut|top|致谢|总结|视频|其它|其他|.*感想|大会背景.*)(?:\W*)$/iu;
+  /^(?:\W*)(?:intro(?:duction)?|conclusions?|summary|sum up|wrap[- ]?up|recap|overview|tl;?dr|break|coffee|lunch|dinner|buffet|pause|café|déjeuner|ravitaillement|after[- ]?party|party|thanks?|thank you|merci|remerciements|acknowledg\w*|about|references|resources|links|liens|videos?|photos?|slides|misc\w*|other(?: things| talks| sessions)?|autres?(?: sujets)?|final thoughts|closing thoughts|ps|p\.s\.|update|edit|agenda|schedule|programme|program|day (?:\d+|one|two|three|four)|jour\s*\w*|first day|second day|le matin|matin|l[’']après-midi|après-midi|morning|afternoon|evening|soir(?:ée)?|talks|sessions|conférences|keynotes?|lightning(?: talks)?|hallway track|table of contents|contents|sommaire|back to .*|retour en haut|top|致谢|总结|视频|其它|其他|.*感想|大会背景.*)(?:\W*)$/iu;
 
 const CONTAINER =
-  /^(?:\W*)(?:day (?:\d+|one|two|three|four)|(?:first|second|third) day|jour\s*\w*|.*\bjour\s+[ivx\d]+|le matin|matin|l[’']après-midi|après-midi|morning|afternoon|talks|sessions|conférences|keynotes?|lightning(?: talks)?|.*session.*|第.天|上午|下午)(?:\W*)$/iu;
+  /^(?:\W*)(?:day (?:\d+|one|two|three|four)|(?:first|second|third) day|jour\s*\w*|.*\bjour\s+[ivx\d]+|le matin|matin|l[’']après-midi|après-midi|morning|afternoon|talks|sessions|conférences|keynotes|lightning(?: talks)?|.*session.*|第.天|上午|下午)(?:\W*)$/iu;
 
 const NOT_ATTENDED =
   /missed|did(?:n['’]t| not) (?:attend|see|go)|not attended|could(?:n['’]t| not) attend|watch(?:ing)? (?:the )?videos?|to watch|manqué|pas pu (?:voir|assister)|错过/i;
@@ -21,10 +21,23 @@ export function isNotAttendedHeading(text: string): boolean {
   return NOT_ATTENDED.test(text);
 }
 
+const NOT_SEEN =
+  /\b(?:have(?:n['’]t| not) (?:yet )?(?:watched|seen)|not (?:yet )?(?:watched|seen)|did(?:n['’]t| not) (?:see|attend|watch)|missed)\b|pas encore (?:eu le temps de )?(?:regard|vu)|pas pu (?:voir|assister)|manqué/i;
+
+/** "I haven't watched X yet": a sentence that mentions a talk its author did not see. */
+export function saysNotSeen(text: string): boolean {
+  return NOT_SEEN.test(text);
+}
+
 const RECAP =
   /\b(?:recap|notes?|review|report|summary|aftermath|takeaways|highlights|impressions|retours?|compte[- ]rendu|bilan|rückblick)\b|回顾|总结|(?:^|\D)(?:19|20)\d\d(?:\D|$)/iu;
 
 /** "Notes from X 2021", "Retour sur Y": how posts title themselves. */
 export function isRecapTitle(text: string): boolean {
   return RECAP.test(text);
+}
+
+/** "Keynote", "Opening keynote": a session named by its kind only. */
+export function isBareKind(text: string): boolean {
+  return /^\W*(?:(?:opening|closing|ending|morning|final)\s+)?(?:keynote|workshop|panel)\W*$/i.test(text);
 }

@@ -6,7 +6,13 @@
 import type { ExtractedSpeaker, TalkKind } from '../../model.ts';
 import type { Block, HeadingBlock, TextBlock } from './blocks.ts';
 import { findByline } from './byline.ts';
-import { isContainerHeading, isNonTalkHeading, isNotAttendedHeading, isRecapTitle } from './classify.ts';
+import {
+  isBareKind,
+  isContainerHeading,
+  isNonTalkHeading,
+  isNotAttendedHeading,
+  isRecapTitle,
+} from './classify.ts';
 import { cleanTitle, kindOf, parsePhrase, type TitledPhrase } from './patterns.ts';
 
 export interface HeadingInfo {
@@ -48,6 +54,8 @@ function isPostTitle(block: HeadingBlock, headings: readonly HeadingBlock[]): bo
 export function readHeadings(blocks: readonly Block[]): HeadingInfo[] {
   const infos: HeadingInfo[] = [];
   const headings = blocks.filter((b): b is HeadingBlock => b.type === 'heading');
+  const seen = new Map<string, number>();
+  for (const h of headings) seen.set(h.text, (seen.get(h.text) ?? 0) + 1);
   const stack: HeadingInfo[] = [];
   const parentIndex = new Map<HeadingInfo, number>();
   blocks.forEach((block, index) => {
@@ -55,15 +63,18 @@ export function readHeadings(blocks: readonly Block[]): HeadingInfo[] {
     while (stack.length && stack[stack.length - 1]!.heading.level >= block.level) stack.pop();
     const parent = stack[stack.length - 1] ?? null;
     const container = isContainerHeading(block.text);
-    const nonTalk = container || isNonTalkHeading(block.text) || isPostTitle(block, headings);
+    const phrase = parsePhrase(block.text);
+    // A heading that recurs ("Everything in sketchnotes" under each day) organises, it names no talk.
+    const repeated = (seen.get(block.text) ?? 0) > 1 && !phrase?.confirmed;
+    const nonTalk = container || repeated || isNonTalkHeading(block.text) || isPostTitle(block, headings);
     const direct = directBlocks(blocks, index);
     const info: HeadingInfo = {
       index,
       heading: block,
       parent: parent ? parentIndex.get(parent)! : null,
       direct,
-      phrase: parsePhrase(block.text),
-      byline: nonTalk ? [] : findByline(direct),
+      phrase,
+      byline: nonTalk && !isBareKind(block.text) ? [] : findByline(direct),
       nonTalk,
       container,
       notAttended: isNotAttendedHeading(block.text) || (parent?.notAttended ?? false),
@@ -92,6 +103,11 @@ function dominantLevel(infos: readonly HeadingInfo[], test: (i: HeadingInfo) => 
     }
   }
   return best;
+}
+
+/** A bare "Keynote" heading is a talk among the sessions of a "Morning" or "Day 1" heading. */
+function bareUnderContainer(info: HeadingInfo, parent: HeadingInfo | null): boolean {
+  return !!parent?.container && isBareKind(info.heading.text) && hasContent(info);
 }
 
 /** "SOFAStack Workshop", "Opening keynote": a heading that says what kind of session it is. */
@@ -127,7 +143,7 @@ export function talkHeadings(infos: readonly HeadingInfo[]): HeadingTalk[] {
     const level = info.heading.level;
     const yes =
       !info.notAttended &&
-      !info.nonTalk &&
+      (!info.nonTalk || bareUnderContainer(info, parent)) &&
       (!!info.phrase?.confirmed ||
         (!inside &&
           (info.byline.length > 0 ||
@@ -153,8 +169,17 @@ function kindBefore(info: HeadingInfo, infos: readonly HeadingInfo[]): TalkKind 
   return null;
 }
 
+/** "Opening keynote" followed by "Watch this space (Jane Doe)": the first line names the talk. */
+function bareKindPhrase(info: HeadingInfo): TitledPhrase | null {
+  if (!isBareKind(info.heading.text)) return null;
+  const phrase = parsePhrase(info.direct[0]?.lines[0] ?? '');
+  return phrase?.confirmed && phrase.speakers.length
+    ? { ...phrase, kind: phrase.kind ?? kindOf(info.heading.text) }
+    : null;
+}
+
 function toTalk(info: HeadingInfo, infos: readonly HeadingInfo[], nameLevel: number | null): HeadingTalk {
-  const phrase = info.phrase;
+  const phrase = bareKindPhrase(info) ?? info.phrase;
   // A name-only heading is a speaker only where such headings are the post's pattern.
   const titled = phrase?.confirmed || !phrase || info.heading.level !== nameLevel;
   const title = titled ? (phrase?.title ?? cleanTitle(info.heading.text)) : null;

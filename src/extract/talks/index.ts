@@ -85,6 +85,18 @@ function fromProse(blocks: readonly Block[], taken: Set<number>, all: boolean): 
   return found;
 }
 
+/** A talk named twice (in prose, then in a summary list) is one talk: the first mention stays. */
+function withoutRepeats(found: Found[]): Found[] {
+  const seen = new Set<string>();
+  return found.filter((talk) => {
+    if (!talk.title) return true;
+    const key = `${talk.title.toLowerCase()}|${talk.speakers.map((s) => s.name.toLowerCase()).join('|')}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 function notesOf(blocks: readonly Block[], talk: Found, all: readonly Found[]): string {
   const own = talk.level === 7 ? [blocks[talk.start]!] : [];
   const rest = sectionRange(blocks, talk, all).map((i) => blocks[i]!);
@@ -125,7 +137,7 @@ export function findTalks(_$: CheerioAPI, $root: LoadedPost['root']): TalkInCont
   const taken = new Set([...headings.covered, ...headings.skipped]);
   let found = [...headings.found, ...fromItems(blocks, taken), ...fromProse(blocks, taken, false)];
   if (!found.length) found = fromProse(blocks, taken, true);
-  found.sort((a, b) => a.start - b.start);
+  found = withoutRepeats(found.sort((a, b) => a.start - b.start));
   const anchors = uniqueAnchors(
     found.map((t) => t.anchor ?? (slugify(t.title ?? t.speakers.map((s) => s.name).join(' ')) || null)),
   );

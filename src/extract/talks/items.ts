@@ -6,6 +6,7 @@
 import type { ExtractedSpeaker, TalkKind } from '../../model.ts';
 import { parseSpeakerList } from '../speakers.ts';
 import { proseSpeakers } from './byline.ts';
+import { saysNotSeen } from './classify.ts';
 import type { TextBlock } from './blocks.ts';
 import { cleanTitle, kindOf, parsePhrase } from './patterns.ts';
 
@@ -61,17 +62,21 @@ function fromPerson(block: TextBlock): ItemTalk | null {
 }
 
 export function itemTalk(block: TextBlock): ItemTalk | null {
-  if (block.tag !== 'li' || block.depth > 1) return null;
+  if (block.tag !== 'li' || block.depth > 1 || saysNotSeen(block.lines[0] ?? '')) return null;
   return fromLead(block) ?? fromPhrase(block) ?? fromSignal(block) ?? fromPerson(block);
 }
 
-/** "**A Title by Jane Doe, Acme**" in a paragraph. */
+/** Link and bold texts that name a resource, not a talk: "Slides by Jane Doe". */
+const GENERIC = /^(?:the\s+)?(?:slides?|video|recording|blog(?: post)?|article|post|photos?|link|here|talk|interview|podcast|notes)$/i;
+
+/** "**A Title by Jane Doe, Acme**" or a link "A Title (Jane Doe)" in a paragraph. */
 export function inlineTalks(block: TextBlock): ItemTalk[] {
   const talks: ItemTalk[] = [];
+  if (!block.strong.length || saysNotSeen(block.text)) return talks;
   for (const run of block.strong) {
     if (run.length < 8 || run.length > 200) continue;
     const phrase = parsePhrase(run);
-    if (phrase?.confirmed && phrase.title && phrase.speakers.length)
+    if (phrase?.confirmed && phrase.title && phrase.speakers.length && !GENERIC.test(phrase.title))
       talks.push({ block, title: phrase.title, speakers: phrase.speakers, kind: phrase.kind ?? kindOf(run) ?? 'talk' });
   }
   return talks;

@@ -53,6 +53,7 @@ function separated(text: string): TitledPhrase | null {
 
 /** "Title - Jane doe": a dash before two words, the first a capitalised name, the second lowercase. */
 function dashedLowercase(text: string): TitledPhrase | null {
+  if (!/\s[-–—]\s/.test(text)) return null;
   const match = text.match(/^(\S+(?:\s+\S+)+)\s[-–—]\s([\p{Lu}][\p{Ll}'’-]+)\s([\p{Ll}][\p{Ll}'’-]{2,})$/u);
   if (!match || !isNameLike(`${match[2]} ${match[3]!.replace(/^./, (c) => c.toUpperCase())}`)) return null;
   return { title: cleanTitle(match[1]!), speakers: [{ name: `${match[2]} ${match[3]}`, handle: null, affiliation: null }], confirmed: true, kind: null };
@@ -103,8 +104,12 @@ export function nameOnly(text: string): TitledPhrase | null {
   return null;
 }
 
-const LEADING_NAMES =
-  /^((?:[\p{Lu}][\p{L}'’.-]+|[\p{Lu}]\.)(?:\s+(?:[\p{Lu}][\p{L}'’.-]+|de|van|von|der|le|la|du))+(?:\s+(?:and|&|et)\s+(?:[\p{Lu}][\p{L}'’.-]+)(?:\s+[\p{Lu}][\p{L}'’.-]+)+)?)(?=[\s,(]|$)/u;
+// A capitalised word; an apostrophe may join ("O’Brien") but a possessive "’s" is not part of it.
+const WORD = "[\\p{Lu}][\\p{L}.-]*(?:['’](?!s\\b)\\p{L}+)*";
+const LEADING_NAMES = new RegExp(
+  `^((?:${WORD}|[\\p{Lu}]\\.)(?:\\s+(?:${WORD}|de|van|von|der|le|la|du))+(?:\\s+(?:and|&|et)\\s+${WORD}(?:\\s+${WORD})+)?)(?=[\\s,(’']|$)`,
+  'u',
+);
 
 /** People named at the very start of a sentence: "Jane Doe and Bo Li pair presenting…". */
 export function leadingNames(text: string): { speakers: ExtractedSpeaker[]; rest: string } {
