@@ -12,6 +12,8 @@ export interface RawConfig {
   adminToken?: string;
   watch?: boolean;
   logLevel?: string;
+  /** Time limit for extracting one post, in milliseconds. */
+  extractTimeoutMs?: number | string;
 }
 
 export interface Config {
@@ -23,6 +25,7 @@ export interface Config {
   watch: boolean;
   logLevel: string;
   production: boolean;
+  extractTimeoutMs: number;
 }
 
 export const DEFAULTS = {
@@ -31,6 +34,7 @@ export const DEFAULTS = {
   port: 3000,
   host: '127.0.0.1',
   logLevel: 'info',
+  extractTimeoutMs: 5000,
 } as const;
 
 export class ConfigError extends Error {}
@@ -43,6 +47,7 @@ function fromEnv(env: NodeJS.ProcessEnv): RawConfig {
     host: env.HOST || undefined,
     adminToken: env.TALKS_ADMIN_TOKEN || undefined,
     logLevel: env.LOG_LEVEL || undefined,
+    extractTimeoutMs: env.TALKS_EXTRACT_TIMEOUT_MS || undefined,
   };
 }
 
@@ -52,6 +57,16 @@ function parsePort(value: number | string): number {
     throw new ConfigError(`port "${value}" is not a port number (pass --port N or set PORT, 0-65535)`);
   }
   return port;
+}
+
+function parseTimeout(value: number | string): number {
+  const ms = typeof value === 'number' ? value : Number(value);
+  if (!Number.isInteger(ms) || ms < 1) {
+    throw new ConfigError(
+      `extraction time limit "${value}" is not a number of milliseconds (pass --extract-timeout MS or set TALKS_EXTRACT_TIMEOUT_MS)`,
+    );
+  }
+  return ms;
 }
 
 export function resolveConfig(flags: RawConfig, env: NodeJS.ProcessEnv = process.env): Config {
@@ -68,5 +83,6 @@ export function resolveConfig(flags: RawConfig, env: NodeJS.ProcessEnv = process
     watch: merged.watch ?? false,
     logLevel: merged.logLevel ?? DEFAULTS.logLevel,
     production: env.NODE_ENV === 'production',
+    extractTimeoutMs: parseTimeout(merged.extractTimeoutMs ?? DEFAULTS.extractTimeoutMs),
   };
 }

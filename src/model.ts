@@ -141,6 +141,10 @@ export interface Archive {
   speakers: Speaker[];
   topics: Topic[];
   posts: PostRecord[];
+  /** Old talk id -> current id of the same talk (its title was corrected): answer 301. */
+  redirects?: Record<string, string>;
+  /** Ids of talks whose posts were deleted: answer 410. */
+  gone?: string[];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -72,6 +72,8 @@ export interface ResolvedConference {
   name: string;
   year: number | null;
   city: string | null;
+  /** False when neither the talk nor the post names a conference and the post stands in for one. */
+  known: boolean;
 }
 
 function nameInYear(entry: SeriesEntry, year: number | null): string {
@@ -101,7 +103,8 @@ export function resolveConference(
   path: string,
   catalog: SeriesCatalog,
 ): ResolvedConference {
-  const ref = talk.conference ?? post.conference ?? fallbackRef(post, path);
+  const named = talk.conference ?? post.conference;
+  const ref = named ?? fallbackRef(post, path);
   const year = ref.year ?? yearOf(post.date);
   const key = seriesKey(ref.name) || slugify(path);
   const entry = catalog.get(key);
@@ -115,5 +118,6 @@ export function resolveConference(
     name: displayName(ref.name),
     year,
     city,
+    known: named !== null,
   };
 }

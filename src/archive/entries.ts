@@ -29,6 +29,8 @@ export interface Entry {
   postTitle: string;
   url: string | null;
   date: string | null;
+  /** Set on the copy of an entry without a conference that was placed in a known one. */
+  placed?: boolean;
 }
 
 export function speakerKeys(speaker: ExtractedSpeaker): string[] {

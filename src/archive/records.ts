@@ -65,7 +65,10 @@ export class Spellings {
   }
 }
 
-export function conferenceRecord(id: string, entries: Entry[], talkIds: string[]): Conference {
+export function conferenceRecord(id: string, all: Entry[], talkIds: string[]): Conference {
+  // Talks placed here from posts that name no conference say nothing about its name or date.
+  const own = all.filter((e) => !e.placed);
+  const entries = own.length ? own : all;
   const first = entries[0]!.conference;
   const dates = entries.map((e) => e.date).filter((d): d is string => d !== null);
   return {

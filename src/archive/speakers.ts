@@ -3,7 +3,7 @@
  * handle or a normalised name. Updates recompute only the groups a changed mention touches.
  */
 import type { Speaker } from '../model.ts';
-import type { SpeakerMention } from './entries.ts';
+import type { Entry, SpeakerMention } from './entries.ts';
 import { compareStrings, fewerInitials, foldText, handleKey, pickCanonical, slugify } from './text.ts';
 
 interface Group {
@@ -18,6 +18,24 @@ function uniqueBy(values: string[], key: (value: string) => string): string[] {
   const byKey = new Map<string, string[]>();
   for (const value of values) byKey.set(key(value), [...(byKey.get(key(value)) ?? []), value]);
   return [...byKey.values()].map((spellings) => pickCanonical(spellings)!).sort(compareStrings);
+}
+
+function sameMention(a: SpeakerMention, b: SpeakerMention): boolean {
+  return a.name === b.name && a.handle === b.handle && a.affiliation === b.affiliation;
+}
+
+/** The mentions that really differ between two versions of posts: an edit elsewhere costs nothing here. */
+export function changedMentions(old: Entry[], next: Entry[]) {
+  const before = new Map(old.flatMap((e) => e.speakers).map((m) => [m.id, m]));
+  const after = new Map(next.flatMap((e) => e.speakers).map((m) => [m.id, m]));
+  const differs = (m: SpeakerMention, other: Map<string, SpeakerMention>) => {
+    const counterpart = other.get(m.id);
+    return !counterpart || !sameMention(m, counterpart);
+  };
+  return {
+    removed: [...before.values()].filter((m) => differs(m, after)),
+    added: [...after.values()].filter((m) => differs(m, before)),
+  };
 }
 
 export class SpeakerRegistry {
@@ -56,7 +74,8 @@ export class SpeakerRegistry {
       this.byBase.get(group.base)?.delete(group);
       this.byId.delete(group.id);
     }
-    const seeds = [...oldGroups].flatMap((g) => g.mentions).filter((m) => this.mentions.has(m.id));
+    // A post's new version reuses its mention ids: regroup the current mention objects, never the old ones.
+    const seeds = [...oldGroups].flatMap((g) => g.mentions.flatMap((m) => this.mentions.get(m.id) ?? []));
     for (const group of this.regroup([...seeds, ...added])) bases.add(group.base);
     const moved = new Set<string>();
     for (const base of bases)

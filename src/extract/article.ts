@@ -7,7 +7,8 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 
-const PROSE = new Set(['p', 'li', 'pre', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'dd']);
+// Tables and definition lists count as one piece of prose: their rows belong to the article.
+const PROSE = new Set(['p', 'li', 'pre', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'dl']);
 
 interface Lengths {
   text: number;
@@ -28,7 +29,10 @@ function lengths(node: AnyNode, inLink: boolean, out: Lengths): Lengths {
 
 function isLandmark(el: Element): boolean {
   return (
-    el.name === 'article' || el.name === 'main' || el.attribs.role === 'main' || el.attribs.itemprop === 'articleBody'
+    el.name === 'article' ||
+    el.name === 'main' ||
+    el.attribs.role === 'main' ||
+    el.attribs.itemprop === 'articleBody'
   );
 }
 

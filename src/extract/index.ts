@@ -73,7 +73,8 @@ export function extractPost(source: string, bytes: Uint8Array): ExtractedPost {
     const conference = inferConference(loaded.$, meta);
     const talks = assignConferences(findTalks(loaded.$, loaded.root), conference);
     const warnings = loaded.warnings.map((w) => `${source}: ${w}`);
-    if (!talks.length) warnings.push(`${source}: no talks found (no heading, list item or paragraph names one)`);
+    if (!talks.length)
+      warnings.push(`${source}: no talks found (no heading, list item or paragraph names one)`);
     return { source, ...meta, conference, talks, warnings };
   } catch (error) {
     return emptyPost(source, `could not be parsed (${(error as Error).message})`);

@@ -25,7 +25,17 @@ export interface LoadedPost {
 
 /** Elements that are never part of an article. JSON-LD scripts stay: they carry the post's metadata. */
 const CHROME_TAGS = new Set([
-  'script', 'style', 'noscript', 'template', 'iframe', 'svg', 'nav', 'aside', 'form', 'button', 'dialog',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'svg',
+  'nav',
+  'aside',
+  'form',
+  'button',
+  'dialog',
 ]);
 const CHROME_ROLES = new Set(['navigation', 'complementary', 'search', 'banner', 'contentinfo']);
 
@@ -108,7 +118,9 @@ export function loadPost(source: string, text: string): LoadedPost {
   const converted = toHtml(format, text);
   const frontMatter = converted.frontMatter;
   // htmlparser2 adds no implied <body>: fragments get one, so the article always has an element.
-  const html = /<body[\s>]/i.test(converted.html) ? converted.html : `<html><body>${converted.html}</body></html>`;
+  const html = /<body[\s>]/i.test(converted.html)
+    ? converted.html
+    : `<html><body>${converted.html}</body></html>`;
   // htmlparser2 (through the `xml` options) is several times faster than parse5 and reads the
   // recap pages we know the same way.
   const $ = cheerio.load(html, { xml: { xmlMode: false, decodeEntities: true } });

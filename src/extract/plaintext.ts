@@ -15,7 +15,10 @@ function looksLikeHeading(para: string): boolean {
 
 function looksLikeSpeakerLine(para: string | undefined): boolean {
   if (!para || para.length > 160) return false;
-  const head = para.split(/\s[-–—|]\s|,|\(|\s@/)[0]!.replace(/[*_]/g, '').trim();
+  const head = para
+    .split(/\s[-–—|]\s|,|\(|\s@/)[0]!
+    .replace(/[*_]/g, '')
+    .trim();
   return isNameLike(head);
 }
 

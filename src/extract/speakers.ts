@@ -4,7 +4,25 @@
  */
 import type { ExtractedSpeaker } from '../model.ts';
 
-const PARTICLES = new Set(['de', 'da', 'di', 'du', 'del', 'della', 'der', 'den', 'van', 'von', 'dos', 'le', 'la', 'al', 'bin', 'y', 'st.']);
+const PARTICLES = new Set([
+  'de',
+  'da',
+  'di',
+  'du',
+  'del',
+  'della',
+  'der',
+  'den',
+  'van',
+  'von',
+  'dos',
+  'le',
+  'la',
+  'al',
+  'bin',
+  'y',
+  'st.',
+]);
 
 /** Capitalised words that start titles or name things, never people. */
 const NOT_NAME_WORDS = new Set(
@@ -19,13 +37,16 @@ const NOT_NAME_WORDS = new Set(
     'google amazon microsoft apple facebook twitter slides video videos links resources update news ' +
     'les un une et pour avec sur dans bravo kudos congrats retour retours conférence atelier pause buffet café ' +
     'blog post posts labs inc ltd gmbh corp corporation technologies solutions consulting group studio ' +
-    'studios foundation university institute getting building using making running learning software engineering search forms plans domination extending doing fulltext gateway world ' +
+    'studios foundation university institute database databases automatic fully real life time future modern ' +
+    'simple easy fast deep dive journey guide story lessons tips tricks patterns beyond inside without ' +
+    'getting building using making running learning software engineering search forms plans domination extending doing fulltext gateway world ' +
     'morning afternoon evening matin après-midi soir track room hall main stage success failures live'
   ).split(' '),
 );
 
 /** Shapes of product and jargon words: "IoT", "GitHub", "PHP", "Decentralized", "Streaming". */
-const TECHY = /^(?!Mc|Mac|De|Di|La|Le|Van|O['’])[\p{Lu}]?[\p{Ll}]+[\p{Lu}]|^[\p{Lu}]{3}$|(?:tion|ized|ised|ness|ment|ics|ility|ware|ency|ism|ogy|ship)s?$|\d/u;
+const TECHY =
+  /^(?!Mc|Mac|De|Di|La|Le|Van|O['’])[\p{Lu}]?[\p{Ll}]+[\p{Lu}]|^[\p{Lu}]{3}$|(?:tion|ized|ised|ness|ment|ics|ility|ware|ency|ism|ogy|ship)s?$|\d/u;
 const NAME_WORD = /^(?:[\p{Lu}][\p{L}'’.-]*|[\p{Lu}]\.)$/u;
 const HAN_NAME = /^[\p{Script=Han}·]{2,4}$/u;
 const HANDLE = /@([A-Za-z0-9_]{1,30})\b/;
@@ -47,7 +68,10 @@ export function isNameLike(text: string): boolean {
 
 /** "Nicolas LEPAGE" -> "Nicolas Lepage"; names written normally are kept as they are. */
 export function normaliseName(name: string): string {
-  const clean = name.replace(/[*_“”"]/g, '').replace(/\s+/g, ' ').trim();
+  const clean = name
+    .replace(/[*_“”"]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return clean.replace(/\p{Lu}{2,}(?:-\p{Lu}{2,})*/gu, (word) =>
     word.toLowerCase().replace(/(^|-)(\p{Ll})/gu, (_, dash: string, c: string) => dash + c.toUpperCase()),
   );

@@ -3,9 +3,20 @@
  * moved or deleted, with the new ones already extracted. Reads the folder; changes no state.
  */
 import type { ExtractedPost } from '../model.ts';
-import { type FileState, type PostsManifest, readPost, type ScannedFile, scanPosts, sha256 } from './scan.ts';
+import {
+  type FileState,
+  type PostsManifest,
+  readPost,
+  type ScannedFile,
+  scanPosts,
+  sha256,
+  statPosts,
+} from './scan.ts';
 
 export type ExtractFn = (source: string, bytes: Uint8Array) => Promise<ExtractedPost>;
+
+/** Called as each post is extracted: `done` of `total`, and the post's path. */
+export type ProgressFn = (done: number, total: number, path: string) => void;
 
 export interface PostChanges {
   /** New or changed posts, extracted. */
@@ -67,24 +78,40 @@ async function readCandidates(postsDir: string, files: ScannedFile[], changes: P
   return candidates;
 }
 
+/** Lists the posts to compare: the whole folder, or only `paths` (the rest is carried over). */
+async function listPosts(postsDir: string, previous: PostsManifest, changes: PostChanges, paths?: string[]) {
+  const files = paths ? await statPosts(postsDir, paths) : await scanPosts(postsDir);
+  const scope = paths ? new Set(paths) : null;
+  const seen = new Set(files.map((f) => f.path));
+  for (const [path, state] of Object.entries(previous)) {
+    if (scope && !scope.has(path)) {
+      changes.manifest[path] = state;
+      changes.unchanged++;
+    } else if (!seen.has(path)) changes.removed.push(path);
+  }
+  changes.removed.sort();
+  return files;
+}
+
+/**
+ * Compares the posts folder with `previous` and extracts new and changed posts. With `paths`
+ * (relative, as a watcher reports them) only those are looked at; otherwise the whole folder.
+ */
 export async function diffPosts(
   postsDir: string,
   previous: PostsManifest,
   cached: (path: string) => ExtractedPost | undefined,
   extract: ExtractFn,
+  options: { progress?: ProgressFn; paths?: string[] } = {},
 ): Promise<PostChanges> {
-  const files = await scanPosts(postsDir);
+  const progress = options.progress ?? (() => {});
   const changes: PostChanges = {
     upserts: new Map(),
     ...{ added: [], changed: [], removed: [], renamed: [], unreadable: [], unchanged: 0 },
     manifest: {},
   };
-  const seen = new Set(files.map((f) => f.path));
-  changes.removed = Object.keys(previous)
-    .filter((p) => !seen.has(p))
-    .sort();
   const toRead: ScannedFile[] = [];
-  for (const file of files) {
+  for (const file of await listPosts(postsDir, previous, changes, options.paths)) {
     const before = previous[file.path];
     if (before && before.size === file.size && before.mtimeMs === file.mtimeMs) {
       changes.manifest[file.path] = before;
@@ -93,7 +120,9 @@ export async function diffPosts(
   }
   const movedFrom = new Map(changes.removed.map((p) => [previous[p]!.hash, p]));
   const extractions: Promise<void>[] = [];
-  for (const { file, bytes, hash } of await readCandidates(postsDir, toRead, changes)) {
+  const candidates = await readCandidates(postsDir, toRead, changes);
+  let done = 0;
+  for (const { file, bytes, hash } of candidates) {
     const state: FileState = { hash, size: file.size, mtimeMs: file.mtimeMs };
     changes.manifest[file.path] = state;
     const before = previous[file.path];
@@ -114,7 +143,10 @@ export async function diffPosts(
     extractions.push(
       extract(file.path, bytes)
         .catch((error: Error) => failedPost(file.path, error.message))
-        .then((post) => void changes.upserts.set(file.path, post)),
+        .then((post) => {
+          changes.upserts.set(file.path, post);
+          progress(++done, candidates.length, file.path);
+        }),
     );
   }
   await Promise.all(extractions);

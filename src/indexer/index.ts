@@ -12,12 +12,13 @@
  */
 import { performance } from 'node:perf_hooks';
 import { ArchiveBuilder } from '../archive/index.ts';
+import { ConfigError } from '../config.ts';
 import { extractPost } from '../extract/index.ts';
 import type { Archive, ExtractedPost } from '../model.ts';
 import { createSearchIndex, loadSearchIndex, SEARCH_CONFIG_HASH } from '../search/index.ts';
 import type { SearchExport, SearchIndex } from '../search/types.ts';
-import { diffPosts, type ExtractFn, type PostChanges } from './changes.ts';
-import { type IndexReport, totalsOf } from './report.ts';
+import { diffPosts, type ExtractFn, type PostChanges, type ProgressFn } from './changes.ts';
+import { buildReport, type IndexReport } from './report.ts';
 import type { PostsManifest } from './scan.ts';
 import { loadSnapshot, SNAPSHOT_SCHEMA, writeSnapshot } from './snapshot.ts';
 import { loadVocabulary, type Vocabulary, vocabularyHash } from './vocabulary.ts';
@@ -52,6 +53,8 @@ export interface IndexerOptions {
   rebuild?: boolean;
   /** Where notices go ("snapshot ... is corrupt: rebuilding"). */
   log?: (message: string) => void;
+  /** Told as each changed post is extracted. */
+  onProgress?: ProgressFn;
 }
 
 type Start = IndexReport['snapshot'];
@@ -84,6 +87,7 @@ export class Indexer {
       search,
       vocabulary,
       log: options.log ?? (() => {}),
+      onProgress: options.onProgress ?? (() => {}),
     };
     const configHash = `${SNAPSHOT_SCHEMA}-${search.configHash}-${vocabularyHash(vocabulary)}`;
     const loaded = options.rebuild
@@ -117,10 +121,15 @@ export class Indexer {
     return this.extracted.get(path);
   }
 
-  /** Reads the posts folder and extracts what changed since the last applied run. */
-  scan(): Promise<PostChanges> {
-    const { postsDir, extract } = this.options;
-    return diffPosts(postsDir, this.manifest, (path) => this.extracted.get(path), extract);
+  /**
+   * Reads the posts folder and extracts what changed since the last applied run. `paths`
+   * (relative to the posts folder, "/"-separated) limits the look to those posts, for a watcher
+   * that knows what changed; the whole folder is scanned otherwise.
+   */
+  scan(paths?: string[]): Promise<PostChanges> {
+    const { postsDir, extract, onProgress } = this.options;
+    const cached = (path: string) => this.extracted.get(path);
+    return diffPosts(postsDir, this.manifest, cached, extract, { progress: onProgress, paths });
   }
 
   /** Applies a scan to the archive and the search index, synchronously. */
@@ -138,22 +147,28 @@ export class Indexer {
     // Touched but identical files change only the manifest; saving it spares hashing them again.
     this.dirty ||= posts.size > 0 || JSON.stringify(changes.manifest) !== JSON.stringify(this.manifest);
     this.manifest = changes.manifest;
-    return this.report(changes, change, startedAt);
+    return buildReport(changes, change, this.current, { ...this.start, written: null }, startedAt);
   }
 
   /** Writes the snapshot if anything changed since the last one; returns its id, or null. */
   async persist(): Promise<string | null> {
     if (!this.dirty) return null;
     const extracted = Object.fromEntries([...this.extracted].sort(([a], [b]) => (a < b ? -1 : 1)));
-    const id = await writeSnapshot(this.options.dataDir, {
+    // Everything is captured before the first await: an apply() during the write is saved next time.
+    const snapshot = {
       configHash: this.configHash,
       posts: this.manifest,
       archive: this.current,
       extracted,
       search: this.searchIndex.export(),
-    });
+    };
     this.dirty = false;
-    return id;
+    try {
+      return await writeSnapshot(this.options.dataDir, snapshot);
+    } catch (error) {
+      this.dirty = true;
+      throw dataDirError(this.options.dataDir, error as NodeJS.ErrnoException);
+    }
   }
 
   /** One full run: scan, apply, persist. */
@@ -180,36 +195,16 @@ export class Indexer {
     this.start = { start: 'snapshot', reason: null };
     this.dirty = false;
   }
-
-  private report(changes: PostChanges, change: ReturnType<ArchiveBuilder['applyPosts']>, startedAt: number) {
-    const read = [...changes.added, ...changes.changed];
-    const skipped = [
-      ...changes.unreadable,
-      ...read
-        .map((path) => ({ path, post: changes.upserts.get(path)! }))
-        .filter(({ post }) => post.talks.length === 0)
-        .map(({ path, post }) => ({ path, reason: skipReason(path, post) })),
-    ];
-    const report: IndexReport = {
-      posts: { ...pick(changes), skipped },
-      talks: { added: change.added.length, changed: change.changed.length, removed: change.removed.length },
-      totals: totalsOf(this.current),
-      warnings: read.flatMap((path) => changes.upserts.get(path)!.warnings),
-      snapshot: { ...this.start, written: null },
-      durationMs: Math.round(performance.now() - startedAt),
-    };
-    return report;
-  }
 }
 
-function pick(changes: PostChanges) {
-  const { added, changed, removed, renamed, unchanged } = changes;
-  return { added, changed, removed, renamed, unchanged };
-}
+const UNWRITABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST', 'ENOSPC']);
 
-function skipReason(path: string, post: ExtractedPost): string {
-  const warning = post.warnings[0];
-  return warning ? warning.replace(`${path}: `, '') : 'no talks found';
+/** File-system errors a user can fix by pointing elsewhere get a message that says how. */
+function dataDirError(dataDir: string, error: NodeJS.ErrnoException): Error {
+  if (!error.code || !UNWRITABLE.has(error.code)) return error;
+  return new ConfigError(
+    `data directory "${dataDir}" cannot be written (${error.code}) (pass --data DIR or set TALKS_DATA_DIR)`,
+  );
 }
 
 /** Opens the data folder and brings it up to date with the posts folder: `talks index`. */

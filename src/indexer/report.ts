@@ -1,5 +1,8 @@
 /** The change report of an indexing run, and its text form for the terminal. */
-import type { Archive } from '../model.ts';
+import { performance } from 'node:perf_hooks';
+import type { ArchiveChange } from '../archive/index.ts';
+import type { Archive, ExtractedPost } from '../model.ts';
+import type { PostChanges } from './changes.ts';
 
 export interface IndexReport {
   posts: {
@@ -32,6 +35,39 @@ export function totalsOf(archive: Archive): IndexReport['totals'] {
     speakers: archive.speakers.length,
     topics: archive.topics.length,
     conferences: archive.conferences.length,
+  };
+}
+
+function skipReason(path: string, post: ExtractedPost): string {
+  const warning = post.warnings[0];
+  return warning ? warning.replace(`${path}: `, '') : 'no talks found';
+}
+
+export function buildReport(
+  changes: PostChanges,
+  change: ArchiveChange,
+  archive: Archive,
+  snapshot: IndexReport['snapshot'],
+  startedAt: number,
+): IndexReport {
+  const { added, changed, renamed, unchanged } = changes;
+  const movedAway = new Set(renamed.map((r) => r.from));
+  const removed = changes.removed.filter((path) => !movedAway.has(path));
+  const read = [...added, ...changed];
+  const skipped = [
+    ...changes.unreadable,
+    ...read
+      .map((path) => ({ path, post: changes.upserts.get(path)! }))
+      .filter(({ post }) => post.talks.length === 0)
+      .map(({ path, post }) => ({ path, reason: skipReason(path, post) })),
+  ];
+  return {
+    posts: { added, changed, removed, renamed, unchanged, skipped },
+    talks: { added: change.added.length, changed: change.changed.length, removed: change.removed.length },
+    totals: totalsOf(archive),
+    warnings: read.flatMap((path) => changes.upserts.get(path)!.warnings),
+    snapshot,
+    durationMs: Math.round(performance.now() - startedAt),
   };
 }
 

@@ -71,6 +71,24 @@ export async function scanPosts(dir: string): Promise<ScannedFile[]> {
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
+/** The given posts (relative paths) that exist and are post files; the others are absent. */
+export async function statPosts(dir: string, paths: string[]): Promise<ScannedFile[]> {
+  await checkFolder(dir);
+  const files: ScannedFile[] = [];
+  for (const relative of [...new Set(paths)].sort()) {
+    const parts = relative.split('/');
+    if (parts.some((part) => part.startsWith('.') || part === '') || !isPostFile(parts[parts.length - 1]!))
+      continue;
+    try {
+      const info = await stat(path.join(dir, ...parts));
+      if (info.isFile()) files.push({ path: relative, size: info.size, mtimeMs: info.mtimeMs });
+    } catch {
+      // Absent: a deleted post.
+    }
+  }
+  return files;
+}
+
 export function sha256(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }

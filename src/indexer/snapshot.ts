@@ -130,6 +130,23 @@ async function readVerified(dir: string, manifest: SnapshotManifest, name: strin
   return content.toString('utf8');
 }
 
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Checksums prove the files are what was written; this catches a writer from another version. */
+function checkShape(parts: Record<keyof Snapshot, unknown>): Snapshot {
+  const { archive, extracted, search, posts } = parts;
+  const lists = ['talks', 'conferences', 'speakers', 'topics', 'posts'];
+  if (!isObject(archive) || !lists.every((key) => Array.isArray(archive[key])))
+    throw new Error('archive.json does not hold an archive');
+  if (!isObject(extracted)) throw new Error('posts.json does not hold extracted posts');
+  if (!isObject(search) || !isObject(search.data))
+    throw new Error('search.json does not hold a search index');
+  if (!isObject(posts)) throw new Error('manifest.json does not list the posts');
+  return parts as Snapshot;
+}
+
 /** The live snapshot, or why it cannot be used (reason null: there is none yet). */
 export async function loadSnapshot(dataDir: string, configHash: string): Promise<LoadResult> {
   const id = await readCurrent(dataDir);
@@ -149,8 +166,11 @@ export async function loadSnapshot(dataDir: string, configHash: string): Promise
     const [archive, extracted, search] = await Promise.all(
       FILES.map(async (name) => parse(await readVerified(dir, manifest, name), name)),
     );
-    const snapshot = { configHash, posts: manifest.posts, archive, extracted, search } as Snapshot;
-    return { ok: true, id, snapshot };
+    return {
+      ok: true,
+      id,
+      snapshot: checkShape({ configHash, posts: manifest.posts, archive, extracted, search }),
+    };
   } catch (error) {
     return { ok: false, reason: `snapshot ${id}: ${(error as Error).message}` };
   }

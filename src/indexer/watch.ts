@@ -10,13 +10,23 @@ import { type ChokidarOptions, watch } from 'chokidar';
 export interface WatchOptions {
   postsDir: string;
   /** Called once per burst of changes, `debounceMs` after the last event of the burst. */
-  onChange(paths: string[]): void;
+  onChange(burst: ChangeBurst): void;
   onError?(error: unknown): void;
   /** Which files are posts, by extension with its dot (".md"). */
   extensions: readonly string[];
   debounceMs?: number;
   /** How long a file's size must stay the same before it is read, in milliseconds. */
   stabilityMs?: number;
+}
+
+export interface ChangeBurst {
+  /** Paths relative to the posts folder, "/"-separated, as the indexer names posts. */
+  paths: string[];
+  /**
+   * True when something was deleted (or moved away). Then a run should look at the whole folder:
+   * a rename's new name may not have been reported yet, and only a full scan pairs the two.
+   */
+  removed: boolean;
 }
 
 export interface PostWatcher {
@@ -47,26 +57,29 @@ export async function watchPosts(options: WatchOptions): Promise<PostWatcher> {
     awaitWriteFinish: { stabilityThreshold: stabilityMs, pollInterval: Math.max(10, stabilityMs / 4) },
   };
   const watcher = watch(postsDir, settings);
-  let pending: string[] = [];
+  let pending = new Set<string>();
+  let removed = false;
   let timer: NodeJS.Timeout | null = null;
 
   const flush = () => {
     timer = null;
-    const paths = pending;
-    pending = [];
-    options.onChange(paths);
+    const burst = { paths: [...pending].sort(), removed };
+    pending = new Set();
+    removed = false;
+    options.onChange(burst);
   };
-  const note = (file: string, isDir: boolean) => {
+  const note = (file: string, removal: boolean, isDir = false) => {
     if (!isDir && !isPostPath(file, extensions)) return;
-    pending.push(path.relative(postsDir, file));
+    pending.add(path.relative(postsDir, file).split(path.sep).join('/'));
+    removed ||= removal;
     if (timer) clearTimeout(timer);
     timer = setTimeout(flush, options.debounceMs ?? 30);
   };
 
   watcher.on('add', (file) => note(file, false));
   watcher.on('change', (file) => note(file, false));
-  watcher.on('unlink', (file) => note(file, false));
-  watcher.on('unlinkDir', (dir) => note(dir, true));
+  watcher.on('unlink', (file) => note(file, true));
+  watcher.on('unlinkDir', (dir) => note(dir, true, true));
   watcher.on('error', (error) => options.onError?.(error));
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
 

@@ -8,7 +8,7 @@ import { Charset, Document, type DocumentData, Encoder } from 'flexsearch';
 import EnglishPreset from 'flexsearch/lang/en';
 
 /** Bumped by hand when the saved tables (not FlexSearch) change shape. */
-export const SEARCH_SCHEMA_VERSION = 1;
+export const SEARCH_SCHEMA_VERSION = 2;
 
 export type FieldName = 'title' | 'speakers' | 'topics' | 'conference' | 'notes';
 
@@ -20,17 +20,21 @@ export interface FieldConfig {
   encoder: EncoderKind;
   /** forward = prefix matches for search-as-you-type; strict = whole words only. */
   tokenize: 'forward' | 'strict';
+  /**
+   * FlexSearch's position buckets per word. 1: ranking scores every match itself and never
+   * asks FlexSearch to cut, so positions would only cost memory and time.
+   */
   resolution: number;
   /** Ranking weight of a match in this field (not part of the index layout). */
   weight: number;
 }
 
 export const FIELDS: readonly FieldConfig[] = [
-  { field: 'title', encoder: 'text', tokenize: 'forward', resolution: 9, weight: 10 },
-  { field: 'speakers', encoder: 'name', tokenize: 'forward', resolution: 3, weight: 9 },
-  { field: 'topics', encoder: 'name', tokenize: 'strict', resolution: 3, weight: 8 },
-  { field: 'conference', encoder: 'name', tokenize: 'strict', resolution: 3, weight: 4 },
-  { field: 'notes', encoder: 'text', tokenize: 'strict', resolution: 9, weight: 2 },
+  { field: 'title', encoder: 'text', tokenize: 'forward', resolution: 1, weight: 10 },
+  { field: 'speakers', encoder: 'name', tokenize: 'forward', resolution: 1, weight: 9 },
+  { field: 'topics', encoder: 'name', tokenize: 'strict', resolution: 1, weight: 8 },
+  { field: 'conference', encoder: 'name', tokenize: 'strict', resolution: 1, weight: 4 },
+  { field: 'notes', encoder: 'text', tokenize: 'strict', resolution: 1, weight: 2 },
 ];
 
 export const FIELD_NAMES: readonly FieldName[] = FIELDS.map((f) => f.field);
@@ -60,13 +64,13 @@ export function createEncoders(): Encoders {
 
 /**
  * No `cache` (its key ignores fields and it is not invalidated on writes), no `tag` (filters
- * only the top 100 matches per field), no `store` (talks live in our own tables).
- * `fastupdate` is true for built indexes; an imported index is always false (FlexSearch rejects
- * importing into a fastupdate index).
+ * only the top 100 matches per field), no `store` (talks live in our own tables), no
+ * `fastupdate`: an imported index never has it (I1), it costs ~60 % more memory, and writes
+ * only ever add (tables.ts), which is fast without it.
  */
-export function createDocument(encoders: Encoders, fastupdate: boolean): Document<IndexedDoc> {
+export function createDocument(encoders: Encoders): Document<IndexedDoc> {
   return new Document<IndexedDoc>({
-    fastupdate,
+    fastupdate: false,
     document: {
       id: 'id',
       index: FIELDS.map((f) => ({
@@ -90,6 +94,7 @@ const LAYOUT = {
     resolution,
   })),
   ids: 'number',
+  fastupdate: false,
 };
 
 export const SEARCH_CONFIG_HASH: string = createHash('sha256')

@@ -15,23 +15,20 @@ import {
   type IndexedDoc,
   SEARCH_CONFIG_HASH,
 } from './config.ts';
-import { allowedTalks, countFacets, passes } from './facets.ts';
+import { COMPACT_MIN, Compactor } from './compaction.ts';
+import { type Allowed, allowedTalks, countFacets, passes } from './facets.ts';
 import { toHit } from './hits.ts';
-import { ArchiveLookup } from './lookup.ts';
+import { ArchiveLookup, FACET_NAMES, type FacetName } from './lookup.ts';
 import { containsPhrase, foldWords, normalizeWord, type ParsedQuery, parseQuery } from './query.ts';
 import { type Ranking, rankQuery } from './rank.ts';
 import { relatedTalks } from './related.ts';
 import { encodeTerms, makeSnippet } from './snippet.ts';
-import { facetsOf, type TalkRecord, TalkTable, vocabularyWords } from './tables.ts';
+import { Scores } from './scores.ts';
+import { facetsOf, TalkTable } from './tables.ts';
 import type { SearchExport, SearchIndex } from './types.ts';
 
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 100;
-/**
- * An imported index cannot use FlexSearch's fast updates, so each write scans the posting lists.
- * A batch larger than this is cheaper as a rebuild, which also restores fast updates.
- */
-export const REBUILD_AFTER_CHANGES = 200;
 
 function wholeNumber(value: unknown, fallback: number, min: number, max: number): number {
   const n = Math.floor(Number(value));
@@ -43,80 +40,77 @@ export function fingerprint(doc: IndexedDoc): string {
   return createHash('sha1').update(text).digest('base64url').slice(0, 16);
 }
 
+/**
+ * Writes only ever add to FlexSearch (see tables.ts): a changed talk is indexed under a new
+ * number and its old number is retired. Retired numbers are dropped by a compaction (a rebuild
+ * in the background, compaction.ts) once they are a quarter of the index.
+ */
 export class TalkSearchIndex implements SearchIndex {
   readonly table = new TalkTable();
+  readonly #scores = new Scores();
+  readonly #compactor: Compactor;
   #lookup: ArchiveLookup;
 
   constructor(
     archive: Archive,
     private readonly encoders: Encoders,
     private doc: Document<IndexedDoc>,
-    private fastupdate: boolean,
   ) {
     this.#lookup = new ArchiveLookup(archive);
+    this.#compactor = new Compactor(this.table, () => createDocument(encoders), (record) =>
+      this.#lookup.docFor(record.talk, record.num),
+    );
   }
 
-  /** The table entry for a talk, numbered `num`, with the text FlexSearch should index. */
-  entryFor(talk: Talk, num: number): { entry: TalkRecord; doc: IndexedDoc } {
+  /** The FlexSearch text and table facets of a talk, numbered `num`. */
+  prepare(talk: Talk, num: number): { doc: IndexedDoc; facets: Record<FacetName, string[]>; fp: string } {
     const doc = this.#lookup.docFor(talk, num);
-    const year = this.#lookup.yearOf(talk);
-    const words = vocabularyWords(doc);
-    const facets = facetsOf(talk, year);
-    const entry: TalkRecord = { num, talk, year, facets, words, fingerprint: fingerprint(doc), encoded: {} };
-    return { entry, doc };
+    return { doc, facets: facetsOf(talk, this.#lookup.yearOf(talk)), fp: fingerprint(doc) };
   }
 
-  /** Adds or replaces one talk; `indexed` says the FlexSearch index already holds this text. */
-  put(talk: Talk, indexed = false): void {
-    const old = this.table.remove(talk.id);
-    const { entry, doc } = this.entryFor(talk, old?.num ?? this.table.assign(talk.id));
-    // contain(): a talk read from a snapshot is in FlexSearch before it is in the table.
+  /** Adds a talk under `num`; `indexed` says the FlexSearch index already holds this text. */
+  insert(talk: Talk, num: number, prepared = this.prepare(talk, num), indexed = false): void {
     if (!indexed) {
-      if (this.doc.contain(doc.id)) this.doc.update(doc);
-      else this.doc.add(doc);
+      this.doc.add(prepared.doc);
+      this.#compactor.added(prepared.doc);
     }
-    this.table.add(entry);
+    this.table.add(talk, num, prepared.facets, prepared.doc, prepared.fp);
   }
 
-  /** Removes a talk from the tables, and from FlexSearch by number (it may be only there). */
-  drop(talkId: string, num?: number): void {
-    const record = this.table.remove(talkId);
-    const n = record?.num ?? num;
-    if (n !== undefined) this.doc.remove(n);
-  }
-
-  /** FlexSearch leaves emptied slots behind after removals with fastupdate; queries on them throw. */
-  settle(): void {
-    if (this.fastupdate) this.doc.cleanup();
+  /** Adds or replaces one talk, under a new number. */
+  put(talk: Talk): void {
+    this.table.remove(talk.id);
+    this.insert(talk, this.table.assign(talk.id, false));
   }
 
   apply(archive: Archive, changed: Talk[], removed: string[]): void {
     this.#lookup = new ArchiveLookup(archive);
-    const rebuild = !this.fastupdate && changed.length + removed.length > REBUILD_AFTER_CHANGES;
-    for (const id of removed) {
-      if (rebuild) this.table.remove(id);
-      else this.drop(id);
-    }
-    for (const talk of changed) this.put(talk, rebuild);
-    if (rebuild) this.#rebuild();
-    this.settle();
+    for (const id of removed) this.table.remove(id);
+    for (const talk of changed) this.put(talk);
+    this.maybeCompact();
   }
 
-  #rebuild(): void {
-    this.doc = createDocument(this.encoders, true);
-    this.fastupdate = true;
-    for (const record of this.table.byNum.values())
-      this.doc.add(this.#lookup.docFor(record.talk, record.num));
+  /** Starts a background rebuild once retired numbers are a quarter of what the index holds. */
+  maybeCompact(): void {
+    if (this.table.retired > COMPACT_MIN && this.table.retired * 3 > this.table.size) {
+      this.#compactor.start((fresh) => {
+        this.doc = fresh;
+      });
+    }
+  }
+
+  /** Resolves when no compaction is running (for callers that need a settled index). */
+  idle(): Promise<void> {
+    return this.#compactor.idle();
   }
 
   export(): SearchExport {
-    this.settle();
     const data: Record<string, string> = {};
     this.doc.export((key: string, chunk: unknown) => {
       data[`flexsearch:${key}`] = typeof chunk === 'string' ? chunk : JSON.stringify(chunk);
     });
-    const talks = [...this.table.byNum.values()].map((r) => [r.talk.id, r.num, r.fingerprint]);
-    data.tables = JSON.stringify({ talks });
+    const talks = [...this.table.records()].map((r) => [r.talk.id, r.num, r.fingerprint]);
+    data.tables = JSON.stringify({ talks, next: this.table.next, retired: this.table.retired });
     return { configHash: SEARCH_CONFIG_HASH, data };
   }
 
@@ -129,23 +123,23 @@ export class TalkSearchIndex implements SearchIndex {
     const page = wholeNumber(query?.page, 1, 1, Number.MAX_SAFE_INTEGER);
     const limit = wholeNumber(query?.limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
     const ranking = parsed.words.length ? this.#rank(parsed) : null;
-    const candidates = ranking ? ranking.nums : this.table.byDate();
     const allowed = allowedTalks(query, this.table, this.#lookup);
-    const matching = candidates.filter((num) => passes(num, allowed));
+    const matching = ranking ? ranking.nums.filter((num) => passes(num, allowed)) : this.#browse(allowed);
     const start = (page - 1) * limit;
     const terms = encodeTerms(ranking?.matchedWords ?? [], this.encoders.text);
-    const hits = start >= matching.length ? [] : matching.slice(start, start + limit);
+    const ordered = ranking ? this.#scores.top(matching, start + limit, this.table.dateRank()) : matching;
+    const hits = start >= matching.length ? [] : ordered.slice(start, start + limit);
     return {
       query: parsed.text,
       total: matching.length,
       page,
       limit,
       hits: hits.map((num) => {
-        const talk = this.table.byNum.get(num)!.talk;
+        const talk = this.table.get(num)!.talk;
         const text = ranking ? talk.text || talk.summary : talk.summary || talk.text;
         return toHit(talk, makeSnippet(text, terms, this.encoders.text), this.#lookup);
       }),
-      facets: countFacets(candidates, allowed, query, this.table, this.#lookup),
+      facets: countFacets(ranking?.nums ?? null, allowed, query, this.table, this.#lookup),
       suggestion: ranking ? suggest(parsed, ranking) : null,
     };
   }
@@ -155,8 +149,18 @@ export class TalkSearchIndex implements SearchIndex {
    * talk: encoding every field of every talk upfront would slow building and loading for words
    * only ranking needs.
    */
+  /** Talks passing the filters, newest first: from the smallest filter's set when one is set. */
+  #browse(allowed: Allowed): number[] {
+    const sets = FACET_NAMES.map((f) => allowed[f]).filter((set) => set !== null);
+    if (!sets.length) return this.table.byDate();
+    const smallest = sets.reduce((a, b) => (b.size < a.size ? b : a));
+    const rank = this.table.dateRank();
+    const nums = [...smallest].filter((num) => this.table.get(num) && passes(num, allowed));
+    return nums.sort((a, b) => rank[a]! - rank[b]!);
+  }
+
   #encoded = (num: number, field: FieldName): Set<string> | undefined => {
-    const record = this.table.byNum.get(num);
+    const record = this.table.get(num);
     const config = FIELDS.find((f) => f.field === field);
     if (!record || !config || field === 'notes') return undefined;
     let tokens = record.encoded[field];
@@ -168,11 +172,17 @@ export class TalkSearchIndex implements SearchIndex {
   };
 
   #rank(parsed: ParsedQuery): Ranking {
-    const context = { doc: this.doc, encoders: this.encoders, table: this.table, encoded: this.#encoded };
+    const context = {
+      doc: this.doc,
+      encoders: this.encoders,
+      table: this.table,
+      scores: this.#scores,
+      encoded: this.#encoded,
+    };
     const ranking = rankQuery(context, parsed.words);
     if (!parsed.phrases.length) return ranking;
     const nums = ranking.nums.filter((num) => {
-      const talk = this.table.byNum.get(num)!.talk;
+      const talk = this.table.get(num)!.talk;
       const words = foldWords(`${talk.title} \n ${talk.text || talk.summary}`);
       return parsed.phrases.every((phrase) => containsPhrase(words, phrase));
     });

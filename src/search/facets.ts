@@ -32,7 +32,7 @@ export function allowedTalks(query: SearchQuery, table: TalkTable, lookup: Archi
     const set = new Set<number>();
     for (const value of values) {
       for (const key of lookup.resolve(facet, value)) {
-        for (const num of table.facets[facet].get(key) ?? []) set.add(num);
+        for (const num of table.facets[facet].talks(key) ?? []) set.add(num);
       }
     }
     allowed[facet] = set;
@@ -66,59 +66,102 @@ function failing(num: number, allowed: Allowed): FacetName | null | undefined {
   return failed;
 }
 
+/**
+ * Disjunctive counts over `candidates` (null: every talk, as when browsing). A talk passing
+ * every filter counts in every facet; one failing only filter f counts in f alone; one failing
+ * two filters counts nowhere. Counts are kept per facet value number in typed arrays.
+ */
 export function countFacets(
-  candidates: number[],
+  candidates: number[] | null,
   allowed: Allowed,
   query: SearchQuery,
   table: TalkTable,
   lookup: ArchiveLookup,
 ): Record<FacetName, FacetValue[]> {
-  const counts = {} as Record<FacetName, Map<string, number>>;
-  for (const facet of FACET_NAMES) counts[facet] = new Map();
-  // Browsing everything: the counts are the sizes of the facet sets, no need to visit every talk.
-  if (!hasFilters(allowed) && candidates.length === table.byNum.size) {
-    for (const facet of FACET_NAMES)
-      for (const [key, set] of table.facets[facet]) counts[facet].set(key, set.size);
-  } else {
-    // One pass: a talk passing every filter counts in every facet; one failing only filter f
-    // counts in f alone (the disjunctive count); one failing two filters counts nowhere.
-    for (const num of candidates) {
+  const counts = FACET_NAMES.map((facet) => new Int32Array(table.facets[facet].keys.length));
+  const active = FACET_NAMES.filter((facet) => allowed[facet]);
+  // Browsing: a facet whose own filter is the only one (or none is set) counts every talk, which
+  // is the size of each value's set; the others only need the talks some filter lets through.
+  const sized = candidates ? [] : FACET_NAMES.filter((f) => active.length === 0 || (active.length === 1 && active[0] === f));
+  for (const facet of sized) {
+    const values = table.facets[facet].members;
+    const into = counts[FACET_NAMES.indexOf(facet)]!;
+    for (let v = 0; v < values.length; v++) into[v] = values[v]!.size;
+  }
+  if (candidates || sized.length < FACET_NAMES.length) {
+    const skip = FACET_NAMES.map((facet) => sized.includes(facet));
+    for (const num of candidates ?? browseCandidates(allowed, active)) {
       const failed = failing(num, allowed);
       if (failed === undefined) continue;
-      const record = table.byNum.get(num);
+      const record = table.get(num);
       if (!record) continue;
-      for (const facet of failed ? [failed] : FACET_NAMES) {
-        const map = counts[facet];
-        for (const key of record.facets[facet]) map.set(key, (map.get(key) ?? 0) + 1);
+      const only = failed === null ? -1 : FACET_NAMES.indexOf(failed);
+      for (const code of record.codes) {
+        const f = code & 3;
+        if ((only < 0 || f === only) && !skip[f]) counts[f]![code >> 2]!++;
       }
     }
   }
   const result = {} as Record<FacetName, FacetValue[]>;
-  for (const facet of FACET_NAMES) {
-    result[facet] = toValues(facet, counts[facet], selectedKeys(query, facet, lookup), lookup);
-  }
+  FACET_NAMES.forEach((facet, f) => {
+    result[facet] = toValues(facet, counts[f]!, table, selectedKeys(query, facet, lookup), lookup);
+  });
   return result;
 }
 
-function toValues(
-  facet: FacetName,
-  counts: Map<string, number>,
-  selected: Set<string>,
-  lookup: ArchiveLookup,
-): FacetValue[] {
-  // Only values that can make the cut are labelled and sorted: facets like speaker are long.
-  const sizes = [...counts.values()].sort((a, b) => b - a);
-  const cutoff = sizes[FACET_LIMIT - 1] ?? 0;
-  const values: FacetValue[] = [];
-  for (const [id, count] of counts) {
-    if (count >= cutoff || selected.has(id)) values.push({ id, name: lookup.facetLabel(facet, id), count });
-  }
-  values.sort((a, b) => {
-    if (a.count !== b.count) return b.count - a.count;
-    // Years read best newest first; other values alphabetically.
+/** Talks that pass all filters but at most one: with filters set, each is in some allowed set. */
+function browseCandidates(allowed: Allowed, active: FacetName[]): Iterable<number> {
+  if (active.length === 1) return allowed[active[0]!]!;
+  const union = new Set<number>();
+  for (const facet of active) for (const num of allowed[facet]!) union.add(num);
+  return union;
+}
+
+/**
+ * The display order of each facet's values when counts tie (names alphabetically, years newest
+ * first), as a rank per value number: computed once per archive version and set of values, so
+ * a query sorts numbers instead of labels.
+ */
+const TIE_ORDER = new WeakMap<ArchiveLookup, Map<FacetName, Int32Array>>();
+
+function tieOrder(facet: FacetName, table: TalkTable, lookup: ArchiveLookup): Int32Array {
+  let byFacet = TIE_ORDER.get(lookup);
+  if (!byFacet) TIE_ORDER.set(lookup, (byFacet = new Map()));
+  const keys = table.facets[facet].keys;
+  let rank = byFacet.get(facet);
+  if (rank?.length === keys.length) return rank;
+  const labelled = keys.map((id, value) => ({ id, value, name: lookup.facetLabel(facet, id) }));
+  labelled.sort((a, b) => {
     if (facet === 'year') return Number(b.id) - Number(a.id);
     if (a.name !== b.name) return a.name < b.name ? -1 : 1;
     return a.id < b.id ? -1 : 1;
   });
-  return values.filter((v, i) => i < FACET_LIMIT || selected.has(v.id));
+  rank = new Int32Array(keys.length);
+  labelled.forEach((entry, i) => {
+    rank![entry.value] = i;
+  });
+  byFacet.set(facet, rank);
+  return rank;
+}
+
+/** The FACET_LIMIT values with the highest counts (ties in display order), plus selected ones. */
+function toValues(
+  facet: FacetName,
+  counts: Int32Array,
+  table: TalkTable,
+  selected: Set<string>,
+  lookup: ArchiveLookup,
+): FacetValue[] {
+  const keys = table.facets[facet].keys;
+  const present: number[] = [];
+  for (let v = 0; v < counts.length; v++) if (counts[v]! > 0 || selected.has(keys[v]!)) present.push(v);
+  const rank = tieOrder(facet, table, lookup);
+  present.sort((a, b) => counts[b]! - counts[a]! || rank[a]! - rank[b]!);
+  const values: FacetValue[] = [];
+  present.forEach((v, i) => {
+    const id = keys[v]!;
+    if (counts[v]! > 0 && (i < FACET_LIMIT || selected.has(id)))
+      values.push({ id, name: lookup.facetLabel(facet, id), count: counts[v]! });
+  });
+  return values;
 }

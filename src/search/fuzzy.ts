@@ -1,8 +1,8 @@
 /**
  * Typo correction over the vocabulary of titles, speakers, topics and conferences: the closest
  * known word by edit distance (adjacent swaps count as one edit), the more frequent one on ties.
- * A linear pass is fine at archive scale (tens of thousands of words) and runs only for words
- * that matched nothing, or to offer a "did you mean" when a query found little.
+ * correctWord is the plain linear scan, the reference that vocabulary.ts's indexed lookup must
+ * agree with.
  */
 
 /** Optimal string alignment distance, giving up (returning max + 1) once it exceeds `max`. */
@@ -30,7 +30,7 @@ export function editDistance(a: string, b: string, max: number): number {
 }
 
 /** Short words get no correction: too many real words sit one edit apart. */
-function allowedEdits(word: string): number {
+export function allowedEdits(word: string): number {
   if (word.length < 4) return 0;
   return word.length >= 8 ? 2 : 1;
 }
@@ -53,12 +53,23 @@ export function correctWord(word: string, vocabulary: ReadonlyMap<string, number
   for (const [candidate, count] of vocabulary) {
     if (candidate.startsWith(folded)) return null;
     const d = editDistance(folded, candidate, Math.min(max, bestDistance));
-    const tie = d === bestDistance && d <= max;
-    if (d < bestDistance || (tie && (count > bestCount || (count === bestCount && candidate < best!)))) {
-      best = candidate;
-      bestDistance = d;
-      bestCount = count;
+    if (d <= max && isBetter(d, count, candidate, bestDistance, bestCount, best)) {
+      [best, bestDistance, bestCount] = [candidate, d, count];
     }
   }
   return bestDistance <= max ? best : null;
+}
+
+/** Closer first, then the more frequent word, then alphabetical: the order is total. */
+export function isBetter(
+  d: number,
+  count: number,
+  candidate: string,
+  bestDistance: number,
+  bestCount: number,
+  best: string | null,
+): boolean {
+  if (d !== bestDistance) return d < bestDistance;
+  if (count !== bestCount) return count > bestCount;
+  return best === null || candidate < best;
 }

@@ -5,9 +5,9 @@
  *
  * Loading imports the saved FlexSearch index (much faster than re-indexing every talk), then
  * reconciles it with the archive it is given: talks whose indexed text changed since the export
- * are re-indexed, new ones added, missing ones removed. FlexSearch cannot import into a
- * fast-update index, so writes to a loaded index cost a scan of the posting lists; apply()
- * switches to a rebuilt fast-update index once a batch is larger than REBUILD_AFTER_CHANGES.
+ * are re-indexed under a new number, new ones added, missing ones retired. A built and a loaded
+ * index are the same kind of index (no fast-update register, see config.ts): writes cost the
+ * same on both.
  */
 import type { Archive } from '../model.ts';
 import { createDocument, createEncoders, SEARCH_CONFIG_HASH } from './config.ts';
@@ -15,7 +15,8 @@ import { TalkSearchIndex } from './engine.ts';
 import type { SearchExport, SearchIndex } from './types.ts';
 
 export { SEARCH_CONFIG_HASH } from './config.ts';
-export { DEFAULT_LIMIT, MAX_LIMIT, REBUILD_AFTER_CHANGES } from './engine.ts';
+export { COMPACT_MIN } from './compaction.ts';
+export { DEFAULT_LIMIT, MAX_LIMIT } from './engine.ts';
 export { MAX_QUERY_LENGTH } from './query.ts';
 export type { ArchiveSearch, SearchExport, SearchIndex } from './types.ts';
 
@@ -28,18 +29,24 @@ const REBUILD_HINT = 'rebuild the snapshot by running "talks index"';
 
 export function createSearchIndex(archive: Archive): SearchIndex {
   const encoders = createEncoders();
-  const index = new TalkSearchIndex(archive, encoders, createDocument(encoders, true), true);
+  const index = new TalkSearchIndex(archive, encoders, createDocument(encoders));
   for (const talk of archive.talks) index.put(talk);
-  index.settle();
   return index;
 }
 
 type SavedTalk = [id: string, num: number, fingerprint: string];
+interface SavedTables {
+  talks: SavedTalk[];
+  next: number;
+  retired: number;
+}
 
-function readTables(saved: SearchExport): SavedTalk[] {
+function readTables(saved: SearchExport): SavedTables {
   try {
-    const tables = JSON.parse(saved.data.tables ?? '') as { talks?: unknown };
-    if (Array.isArray(tables.talks)) return tables.talks as SavedTalk[];
+    const tables = JSON.parse(saved.data.tables ?? '') as Partial<SavedTables>;
+    const { talks, next, retired } = tables;
+    if (Array.isArray(talks) && Number.isInteger(next) && Number.isInteger(retired))
+      return { talks, next: next!, retired: retired! };
   } catch {
     // Reported below with the same message as a missing table.
   }
@@ -53,9 +60,9 @@ export function loadSearchIndex(archive: Archive, saved: SearchExport): SearchIn
         `"${SEARCH_CONFIG_HASH}": ${REBUILD_HINT}`,
     );
   }
-  const talks = readTables(saved);
+  const tables = readTables(saved);
   const encoders = createEncoders();
-  const doc = createDocument(encoders, false);
+  const doc = createDocument(encoders);
   try {
     for (const [key, chunk] of Object.entries(saved.data)) {
       if (key.startsWith('flexsearch:')) doc.import(key.slice('flexsearch:'.length), chunk);
@@ -65,26 +72,26 @@ export function loadSearchIndex(archive: Archive, saved: SearchExport): SearchIn
       `saved search index cannot be imported (${(error as Error).message}): ${REBUILD_HINT}`,
     );
   }
-  const index = new TalkSearchIndex(archive, encoders, doc, false);
-  reconcile(index, archive, talks);
+  const index = new TalkSearchIndex(archive, encoders, doc);
+  reconcile(index, archive, tables);
   return index;
 }
 
 /** Makes the imported index match `archive`, touching FlexSearch only for what differs. */
-function reconcile(index: TalkSearchIndex, archive: Archive, saved: SavedTalk[]): void {
-  const known = new Map(saved.map(([id, num, fp]) => [id, { num, fp }]));
-  for (const [id, num] of saved) index.table.reserve(id, num);
+function reconcile(index: TalkSearchIndex, archive: Archive, saved: SavedTables): void {
+  const known = new Map(saved.talks.map(([id, num, fp]) => [id, { num, fp }]));
+  index.table.resume(
+    saved.next,
+    saved.retired,
+    saved.talks.map(([id, num]) => [id, num]),
+  );
   for (const talk of archive.talks) {
     const before = known.get(talk.id);
-    known.delete(talk.id);
-    if (!before) {
-      index.put(talk);
-      continue;
-    }
-    const { entry } = index.entryFor(talk, before.num);
-    if (entry.fingerprint === before.fp) index.table.add(entry);
-    else index.put(talk);
+    const prepared = before && index.prepare(talk, before.num);
+    const same = before !== undefined && prepared?.fp === before.fp;
+    const num = index.table.assign(talk.id, same);
+    index.insert(talk, num, same ? prepared : undefined, same);
   }
-  for (const [id, { num }] of known) index.drop(id, num);
-  index.settle();
+  index.table.retireReserved();
+  index.maybeCompact();
 }

@@ -1,19 +1,21 @@
 /**
  * Ranking. FlexSearch matches a multi-word query only when every word sits in one field, and
  * merges fields by concatenation, so we ask it one word at a time over all fields and score
- * ourselves: per word, the best field weight (a little less further down FlexSearch's own
- * order, and less for a prefix-only match); per talk, the number of words matched first (a
+ * ourselves: per word, the best field weight (less for a prefix-only match); per talk, the number of words matched first (a
  * talk matching every word beats one matching some, whichever fields they fall in), then the
  * summed score. Words that match nothing are corrected against the vocabulary.
  */
 import type { Document } from 'flexsearch';
 import { type Encoders, FIELDS, type FieldConfig, type FieldName, type IndexedDoc } from './config.ts';
-import { correctWord } from './fuzzy.ts';
 import { foldWords } from './query.ts';
-import { compareNewest, type TalkTable } from './tables.ts';
+import type { Scores } from './scores.ts';
+import type { TalkTable } from './tables.ts';
 
-/** Per field and word; far above any archive's matches for one word in one field. */
-const CANDIDATE_LIMIT = 10_000;
+/**
+ * Every match of a word in a field: ranking is ours and totals must be exact, so FlexSearch is
+ * never asked to cut (its per-field order would decide which talks are left out).
+ */
+const CANDIDATE_LIMIT = 1 << 30;
 /** How much a long field lowers a score compared with a one-word field. */
 const FOCUS_SPREAD = 0.2;
 /** A forward field matched only through a prefix ("kube" in "Kubernetes") counts this much. */
@@ -29,11 +31,13 @@ export interface RankContext {
   doc: Document<IndexedDoc>;
   encoders: Encoders;
   table: TalkTable;
+  scores: Scores;
   /** The encoded words of a short field of a talk; undefined for notes. */
   encoded(num: number, field: FieldName): Set<string> | undefined;
 }
 
 export interface Ranking {
+  /** Every matching talk, unordered; ctx.scores orders them (Scores.top). */
   nums: number[];
   /** The words that matched, including corrections: what snippets mark. */
   matchedWords: string[];
@@ -54,22 +58,29 @@ function searchField(ctx: RankContext, word: string): { field: FieldName; result
   }
 }
 
-/** Best score per talk for one word. */
-export function scoreWord(ctx: RankContext, word: string): Map<number, number> {
-  const scores = new Map<number, number>();
-  for (const { field, result } of searchField(ctx, word)) {
+/**
+ * Offers each talk's best score for one word to ctx.scores. A notes match is worth the notes
+ * weight whatever the talk, so the (many) notes matches cost one array write each.
+ */
+export function scoreWord(ctx: RankContext, word: string): void {
+  const groups = searchField(ctx, word);
+  const pieces = literalPieces(word);
+  for (const { field, result } of groups) {
     const config = FIELDS.find((f) => f.field === field);
     if (!config) continue;
+    if (config.field === 'notes') {
+      for (const num of result) if (ctx.table.get(num)) ctx.scores.offer(num, config.weight);
+      continue;
+    }
     const encoded = ctx.encoders[config.encoder].encode(word);
-    const pieces = literalPieces(word);
     for (const num of result) {
+      if (!ctx.table.get(num)) continue;
       let score = fieldScore(ctx, num, config, encoded);
-      if (score !== null && config.field !== 'notes' && !spelledAsTyped(ctx, num, pieces))
-        score *= SOUND_FACTOR;
-      if (score !== null && score > (scores.get(num) ?? 0)) scores.set(num, score);
+      if (score === null) continue;
+      if (!spelledAsTyped(ctx, num, pieces)) score *= SOUND_FACTOR;
+      ctx.scores.offer(num, score);
     }
   }
-  return scores;
 }
 
 /** The letters-and-digits pieces of a word that the vocabulary can hold (3 letters or more). */
@@ -83,7 +94,7 @@ function literalPieces(word: string): string[] {
  * "ks"), and those should not outrank a talk whose notes have the very word.
  */
 function spelledAsTyped(ctx: RankContext, num: number, pieces: string[]): boolean {
-  const words = ctx.table.byNum.get(num)?.words;
+  const words = ctx.table.get(num)?.words;
   if (!words || !pieces.length) return true;
   return pieces.every((piece) => words.some((w) => w.startsWith(piece)));
 }
@@ -116,23 +127,22 @@ function isStopWord(ctx: RankContext, word: string): boolean {
 export function rankQuery(ctx: RankContext, words: string[]): Ranking {
   const matchedWords: string[] = [];
   const corrections = new Map<string, string>();
-  const perWord: WordScores[] = [];
   const allStop = words.every((w) => isStopWord(ctx, w));
+  ctx.scores.reset(ctx.table.next);
   for (const word of words) {
-    let scores = scoreWord(ctx, word);
+    scoreWord(ctx, word);
     const stop = isStopWord(ctx, word);
+    const counts = allStop || !stop;
     matchedWords.push(word);
-    if (scores.size === 0 && !stop) {
-      const fixed = correctWord(word, ctx.table.vocabulary);
-      if (fixed) {
-        corrections.set(word, fixed);
-        matchedWords.push(fixed);
-        scores = new Map([...scoreWord(ctx, fixed)].map(([n, s]) => [n, s * CORRECTION_FACTOR]));
-      }
-    }
-    perWord.push({ scores, counts: allStop || !stop });
+    if (ctx.scores.endWord(counts) > 0 || stop) continue;
+    const fixed = ctx.table.vocabulary.correct(word);
+    if (!fixed) continue;
+    corrections.set(word, fixed);
+    matchedWords.push(fixed);
+    scoreWord(ctx, fixed);
+    ctx.scores.endWord(counts, CORRECTION_FACTOR);
   }
-  const nums = combine(ctx.table, perWord);
+  const nums = ctx.scores.candidates;
   if (nums.length < FEW_RESULTS) offerSpellings(ctx, words, corrections);
   return { nums, matchedWords, corrections };
 }
@@ -141,32 +151,8 @@ export function rankQuery(ctx: RankContext, words: string[]): Ranking {
 function offerSpellings(ctx: RankContext, words: string[], corrections: Map<string, string>): void {
   for (const word of words) {
     if (corrections.has(word) || isStopWord(ctx, word)) continue;
-    const fixed = correctWord(word, ctx.table.vocabulary);
+    const fixed = ctx.table.vocabulary.correct(word);
     if (fixed) corrections.set(word, fixed);
   }
 }
 
-interface WordScores {
-  scores: Map<number, number>;
-  /** False for stop words: they add to the score, not to the number of words matched. */
-  counts: boolean;
-}
-
-function combine(table: TalkTable, perWord: WordScores[]): number[] {
-  const totals = new Map<number, { coverage: number; score: number }>();
-  for (const { scores, counts } of perWord) {
-    for (const [num, score] of scores) {
-      const entry = totals.get(num) ?? { coverage: 0, score: 0 };
-      if (counts) entry.coverage++;
-      entry.score += score;
-      totals.set(num, entry);
-    }
-  }
-  const ranked = [...totals.entries()].filter(([num]) => table.byNum.has(num));
-  ranked.sort(([na, a], [nb, b]) => {
-    if (a.coverage !== b.coverage) return b.coverage - a.coverage;
-    if (Math.abs(a.score - b.score) > 1e-9) return b.score - a.score;
-    return compareNewest(table.byNum.get(na)!.talk, table.byNum.get(nb)!.talk);
-  });
-  return ranked.map(([num]) => num);
-}

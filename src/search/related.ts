@@ -4,6 +4,7 @@
  * the same conference a little. Ties go to the newest talk.
  */
 import type { Talk } from '../model.ts';
+import { FACET_NAMES } from './lookup.ts';
 import { compareNewest, type TalkTable } from './tables.ts';
 
 const SPEAKER_WEIGHT = 3;
@@ -18,14 +19,22 @@ export function relatedTalks(table: TalkTable, talkId: string, limit: number): T
   const bump = (nums: Set<number> | undefined, weight: number) => {
     for (const num of nums ?? []) if (num !== record.num) scores.set(num, (scores.get(num) ?? 0) + weight);
   };
-  for (const topic of record.facets.topic) {
-    const talks = table.facets.topic.get(topic);
-    // 1 / log: a topic shared by two talks weighs more than one shared by hundreds.
-    bump(talks, TOPIC_WEIGHT / Math.log2(1 + (talks?.size ?? 1)));
+  const weights = [
+    (talks: Set<number>) => TOPIC_WEIGHT / Math.log2(1 + talks.size),
+    () => CONFERENCE_WEIGHT,
+    () => 0,
+    () => SPEAKER_WEIGHT,
+  ];
+  // Topics, then speakers, then the conference: the order scores were always summed in.
+  const codes = [0, 3, 1].flatMap((f) => record.codes.filter((code) => (code & 3) === f));
+  for (const code of codes) {
+    const facet = FACET_NAMES[code & 3]!;
+    const talks = table.facets[facet].members[code >> 2]!;
+    // 1 / log for topics: a topic shared by two talks weighs more than one shared by hundreds.
+    const weight = weights[code & 3]!(talks);
+    if (weight > 0) bump(talks, weight);
   }
-  for (const speaker of record.facets.speaker) bump(table.facets.speaker.get(speaker), SPEAKER_WEIGHT);
-  for (const conf of record.facets.conference) bump(table.facets.conference.get(conf), CONFERENCE_WEIGHT);
-  const ranked = [...scores].map(([num, score]) => ({ talk: table.byNum.get(num)!.talk, score }));
+  const ranked = [...scores].map(([num, score]) => ({ talk: table.get(num)!.talk, score }));
   ranked.sort((a, b) => b.score - a.score || compareNewest(a.talk, b.talk));
   return ranked.slice(0, n).map((r) => r.talk);
 }

@@ -31,16 +31,33 @@ interface Token {
   marked: string | null;
 }
 
+/**
+ * Encoded form of each word seen in snippets, per encoder: the same notes words come back
+ * query after query, and the encoder's own cache costs more per call than a Map lookup.
+ */
+const ENCODED = new WeakMap<Encoder, Map<string, string[]>>();
+const ENCODED_MAX = 100_000;
+
+function encodeWord(word: string, encoder: Encoder): string[] {
+  let cache = ENCODED.get(encoder);
+  if (!cache) ENCODED.set(encoder, (cache = new Map()));
+  let encoded = cache.get(word);
+  if (!encoded) {
+    if (cache.size >= ENCODED_MAX) cache.clear();
+    encoded = encoder.encode(word);
+    cache.set(word, encoded);
+  }
+  return encoded;
+}
+
 function tokenize(text: string, terms: ReadonlySet<string>, encoder: Encoder): Token[] {
   const tokens: Token[] = [];
-  const seen = new Map<string, string | null>();
-  for (const match of text.matchAll(WORD)) {
-    const word = match[0].toLowerCase();
-    let marked = seen.get(word);
-    if (marked === undefined) {
-      const encoded = terms.size ? encoder.encode(word) : [];
-      marked = encoded.length && encoded.every((t) => terms.has(t)) ? encoded.join(' ') : null;
-      seen.set(word, marked);
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(text); match; match = WORD.exec(text)) {
+    let marked: string | null = null;
+    if (terms.size) {
+      const encoded = encodeWord(match[0].toLowerCase(), encoder);
+      if (encoded.length && encoded.every((t) => terms.has(t))) marked = encoded.join(' ');
     }
     tokens.push({ start: match.index, end: match.index + match[0].length, marked });
   }
@@ -51,11 +68,12 @@ function tokenize(text: string, terms: ReadonlySet<string>, encoder: Encoder): T
 function bestWindow(tokens: Token[], length: number): number {
   let best = 0;
   let bestScore = 0;
-  tokens.forEach((token, i) => {
-    if (!token.marked) return;
-    const from = token.start - LEAD;
-    let first = i;
-    while (first > 0 && tokens[first - 1]!.start >= from) first--;
+  let first = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (!token.marked) continue;
+    // Windows start LEAD characters before a marked word; `first` only moves forward.
+    while (tokens[first]!.start < token.start - LEAD) first++;
     const limit = tokens[first]!.start + length;
     const distinct = new Set<string>();
     let count = 0;
@@ -68,7 +86,7 @@ function bestWindow(tokens: Token[], length: number): number {
     }
     const score = distinct.size * 1000 + count;
     if (score > bestScore) [best, bestScore] = [first, score];
-  });
+  }
   return best;
 }
 
@@ -93,11 +111,12 @@ export function makeSnippet(
   let last = first;
   for (let j = first; j < tokens.length && tokens[j]!.end <= start + length; j++) {
     const token = tokens[j]!;
-    out += escapeHtml(source.slice(cursor, token.start));
-    const word = escapeHtml(source.slice(token.start, token.end));
-    out += token.marked ? `<mark>${word}</mark>` : word;
-    cursor = token.end;
     last = j;
+    if (!token.marked) continue;
+    // Plain text is escaped in runs between marks, not word by word.
+    out += escapeHtml(source.slice(cursor, token.start));
+    out += `<mark>${escapeHtml(source.slice(token.start, token.end))}</mark>`;
+    cursor = token.end;
   }
   const end = tokens[last]!.end;
   // Keep a closing punctuation mark right after the last word ("end." rather than "end …").

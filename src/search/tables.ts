@@ -1,26 +1,26 @@
 /**
- * Our own tables next to FlexSearch: talk id <-> numeric id, the talk behind each number, facet
- * maps (value -> talks) and the vocabulary used for typo correction. Every write touches only
- * the entries of the talks it adds or removes.
+ * Our own tables next to FlexSearch: talk id <-> number, the talk behind each number, facet
+ * values as small integers (value -> talks) and the vocabulary used for typo correction.
+ *
+ * Numbers are never reused: a changed talk gets a new number and its old one is retired, so
+ * FlexSearch only ever has to add (removing from a non-fast-update index scans every posting
+ * list). Retired numbers stay in FlexSearch until a compaction; every lookup here skips them.
  */
 import type { Talk } from '../model.ts';
 import type { FieldName, IndexedDoc } from './config.ts';
 import { FACET_NAMES, type FacetName } from './lookup.ts';
+import { Vocabulary } from './vocabulary.ts';
 
 export interface TalkRecord {
   num: number;
   talk: Talk;
-  year: number | null;
-  /** Facet keys of this talk at the time it was added (removal must use the old values). */
-  facets: Record<FacetName, string[]>;
+  /** Facet values of this talk, each `value << 2 | facet index` (removal needs the old values). */
+  codes: number[];
   /** Vocabulary words of title, speakers, topics and conference, for typo correction. */
   words: string[];
   /** Hash of the indexed text: a snapshot re-indexes a talk only when it changed. */
   fingerprint: string;
-  /**
-   * The encoded words of each short field, filled in when ranking first needs them, so it can
-   * tell a whole-word match from a prefix match without encoding the field on every query.
-   */
+  /** Encoded words of each short field, filled in when ranking first needs them. */
   encoded: Partial<Record<FieldName, Set<string>>>;
 }
 
@@ -42,83 +42,150 @@ export function facetsOf(talk: Talk, year: number | null): Record<FacetName, str
   };
 }
 
+/** One facet's values as small integers, and the talks holding each. */
+export class FacetValues {
+  readonly ids = new Map<string, number>();
+  readonly keys: string[] = [];
+  readonly members: Set<number>[] = [];
+
+  code(key: string): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.keys.length;
+      this.ids.set(key, id);
+      this.keys.push(key);
+      this.members.push(new Set());
+    }
+    return id;
+  }
+
+  talks(key: string): Set<number> | undefined {
+    const id = this.ids.get(key);
+    return id === undefined ? undefined : this.members[id];
+  }
+}
+
 export class TalkTable {
   readonly byId = new Map<string, TalkRecord>();
-  readonly byNum = new Map<number, TalkRecord>();
-  readonly facets: Record<FacetName, Map<string, Set<number>>> = {
-    topic: new Map(),
-    conference: new Map(),
-    year: new Map(),
-    speaker: new Map(),
+  readonly #byNum: (TalkRecord | undefined)[] = [];
+  readonly facets: Record<FacetName, FacetValues> = {
+    topic: new FacetValues(),
+    conference: new FacetValues(),
+    year: new FacetValues(),
+    speaker: new FacetValues(),
   };
-  /** word -> number of talks using it. */
-  readonly vocabulary = new Map<string, number>();
-  #nextNum = 1;
-  #byDate: number[] | null = null;
-
+  readonly vocabulary = new Vocabulary();
+  /** Retired numbers still held by the FlexSearch index. */
+  retired = 0;
+  #next = 1;
+  #order: number[] | null = null;
+  #rank: Int32Array | null = null;
   /** Numbers read from a snapshot: the imported FlexSearch index already refers to them. */
   readonly #reserved = new Map<string, number>();
 
-  reserve(talkId: string, num: number): void {
-    this.#nextNum = Math.max(this.#nextNum, num + 1);
-    this.#reserved.set(talkId, num);
+  get size(): number {
+    return this.byId.size;
   }
 
-  /** The number for a talk not yet in the table, honouring numbers read from a snapshot. */
-  assign(talkId: string): number {
-    const kept = this.byId.get(talkId)?.num ?? this.#reserved.get(talkId);
-    return kept ?? this.#nextNum++;
+  /** One past the highest number ever handed out: the size of arrays indexed by number. */
+  get next(): number {
+    return this.#next;
   }
 
-  add(record: TalkRecord): void {
-    this.byId.set(record.talk.id, record);
-    this.byNum.set(record.num, record);
-    this.#reserved.delete(record.talk.id);
-    for (const name of FACET_NAMES) {
-      for (const key of record.facets[name]) {
-        const set = this.facets[name].get(key) ?? new Set<number>();
-        set.add(record.num);
-        this.facets[name].set(key, set);
+  get(num: number): TalkRecord | undefined {
+    return this.#byNum[num];
+  }
+
+  records(): IterableIterator<TalkRecord> {
+    return this.byId.values();
+  }
+
+  /** Continues the numbering of a snapshot, whose index may hold numbers no talk has any more. */
+  resume(next: number, retired: number, saved: [string, number][]): void {
+    this.#next = Math.max(this.#next, next);
+    this.retired = retired;
+    for (const [id, num] of saved) this.#reserved.set(id, num);
+  }
+
+  /** The snapshot's number for an unchanged talk, else a new one. */
+  assign(talkId: string, keepReserved: boolean): number {
+    const reserved = this.#reserved.get(talkId);
+    this.#reserved.delete(talkId);
+    if (reserved !== undefined && keepReserved) return reserved;
+    if (reserved !== undefined) this.retired++;
+    return this.#next++;
+  }
+
+  /** Talks read from a snapshot but missing from the archive: their numbers are retired. */
+  retireReserved(): void {
+    this.retired += this.#reserved.size;
+    this.#reserved.clear();
+  }
+
+  add(talk: Talk, num: number, facets: Record<FacetName, string[]>, doc: IndexedDoc, fp: string): TalkRecord {
+    const codes: number[] = [];
+    FACET_NAMES.forEach((name, f) => {
+      for (const key of facets[name]) {
+        const value = this.facets[name].code(key);
+        this.facets[name].members[value]!.add(num);
+        codes.push((value << 2) | f);
       }
-    }
-    for (const word of record.words) this.vocabulary.set(word, (this.vocabulary.get(word) ?? 0) + 1);
-    this.#byDate = null;
-  }
-
-  remove(talkId: string): TalkRecord | undefined {
-    const record = this.byId.get(talkId);
-    if (!record) return undefined;
-    this.byId.delete(talkId);
-    this.byNum.delete(record.num);
-    for (const name of FACET_NAMES) {
-      for (const key of record.facets[name]) {
-        const set = this.facets[name].get(key);
-        set?.delete(record.num);
-        if (set?.size === 0) this.facets[name].delete(key);
-      }
-    }
-    for (const word of record.words) {
-      const count = (this.vocabulary.get(word) ?? 0) - 1;
-      if (count > 0) this.vocabulary.set(word, count);
-      else this.vocabulary.delete(word);
-    }
-    this.#byDate = null;
+    });
+    const record: TalkRecord = { num, talk, codes, words: vocabularyWords(doc), fingerprint: fp, encoded: {} };
+    this.byId.set(talk.id, record);
+    this.#byNum[num] = record;
+    this.vocabulary.add(record.words);
+    if (this.#order) this.#order.splice(this.#position(record), 0, num);
+    this.#rank = null;
     return record;
   }
 
-  /** All talks, newest first, then by id: the order of an empty query. Rebuilt lazily after writes. */
-  byDate(): number[] {
-    if (!this.#byDate) {
-      const records = [...this.byNum.values()];
-      records.sort((a, b) => compareNewest(a.talk, b.talk));
-      this.#byDate = records.map((r) => r.num);
-    }
-    return this.#byDate;
+  /** Removes a talk; its number is retired (FlexSearch may still hold it). */
+  remove(talkId: string): TalkRecord | undefined {
+    const record = this.byId.get(talkId);
+    if (!record) return undefined;
+    if (this.#order) this.#order.splice(this.#position(record), 1);
+    this.byId.delete(talkId);
+    this.#byNum[record.num] = undefined;
+    for (const code of record.codes) this.facets[FACET_NAMES[code & 3]!].members[code >> 2]!.delete(record.num);
+    this.vocabulary.remove(record.words);
+    this.retired++;
+    this.#rank = null;
+    return record;
   }
 
-  /** The numeric id of every talk, for the snapshot. */
-  exportIds(): { ids: [string, number][]; next: number } {
-    return { ids: [...this.byId.values()].map((r) => [r.talk.id, r.num]), next: this.#nextNum };
+  /** All talks, newest first, then by id: the order of an empty query. Kept sorted on writes. */
+  byDate(): number[] {
+    if (!this.#order) {
+      const records = [...this.byId.values()].sort((a, b) => compareNewest(a.talk, b.talk));
+      this.#order = records.map((r) => r.num);
+    }
+    return this.#order;
+  }
+
+  /** Position of each number in byDate(): ranking breaks ties with it without comparing strings. */
+  dateRank(): Int32Array {
+    if (!this.#rank || this.#rank.length < this.#next) {
+      const rank = new Int32Array(this.#next + 1024);
+      this.byDate().forEach((num, i) => {
+        rank[num] = i;
+      });
+      this.#rank = rank;
+    }
+    return this.#rank;
+  }
+
+  /** Where `record` sits (or would sit) in the sorted date order. */
+  #position(record: TalkRecord): number {
+    const order = this.#order!;
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareNewest(this.#byNum[order[mid]!]!.talk, record.talk) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 }
 

@@ -97,6 +97,25 @@ describe('buildArchive', () => {
     expect(archive.talks.map((t) => [t.title, t.sources.length])).toEqual([['The mess we are in', 2]]);
   });
 
+  test('places a talk from a post naming no conference with the same talk at a known conference', () => {
+    const readingList = post(
+      null,
+      [
+        talk('Istio: we have a problem', [speaker('David Gageot')]),
+        talk('Simple made easy', [speaker('Rich Hickey')]),
+      ],
+      { title: 'Talks worth watching', date: '2020-01-01' },
+    );
+    const archive = buildArchive([...POSTS, ['list.md', readingList]]);
+    const istio = archive.talks.find((t) => t.id === 'dotscale-2018/istio-we-have-a-problem')!;
+    expect(istio.sources.map((s) => s.post)).toContain('list.md');
+    expect(archive.talks.map((t) => t.id)).toContain('talks-worth-watching-2020/simple-made-easy');
+    expect(archive.conferences.find((c) => c.id === 'dotscale-2018')).toMatchObject({
+      name: 'DotScale',
+      date: '2018-06-01',
+    });
+  });
+
   test('derives a readable title when no post gives one', () => {
     const posts: [string, ExtractedPost][] = [
       [

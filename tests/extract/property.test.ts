@@ -5,13 +5,47 @@ import { TALK_KINDS } from '../../src/model.ts';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
-const TAGS = ['h1', 'h2', 'h3', 'h4', 'p', 'ul', 'li', 'strong', 'em', 'a', 'div', 'article', 'nav', 'table', 'tr', 'td', 'br', 'pre'];
+const TAGS = [
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'p',
+  'ul',
+  'li',
+  'strong',
+  'em',
+  'a',
+  'div',
+  'article',
+  'nav',
+  'table',
+  'tr',
+  'td',
+  'br',
+  'pre',
+];
 
 /** Random, often unbalanced, HTML built from recap-like pieces. */
 const htmlPiece = fc.oneof(
   fc.constantFrom(...TAGS).map((t) => `<${t}>`),
   fc.constantFrom(...TAGS).map((t) => `</${t}>`),
-  fc.constantFrom('Talk “A title”', 'Jane Doe - @jd - Acme', 'Title (Bo Li)', 'Day 2', '讲师：李明', 'Présenté par', '**Bold by Ann Lee**', '&amp;', '&#0;', '<!--', '<![CDATA[', '<script>', '\u0000', '\uFFFD'),
+  fc.constantFrom(
+    'Talk “A title”',
+    'Jane Doe - @jd - Acme',
+    'Title (Bo Li)',
+    'Day 2',
+    '讲师：李明',
+    'Présenté par',
+    '**Bold by Ann Lee**',
+    '&amp;',
+    '&#0;',
+    '<!--',
+    '<![CDATA[',
+    '<script>',
+    '\u0000',
+    '\uFFFD',
+  ),
   fc.string({ maxLength: 30 }),
 );
 const randomHtml = fc.array(htmlPiece, { maxLength: 80 }).map((parts) => parts.join(''));
@@ -46,16 +80,28 @@ function expectWellFormed(source: string, bytes: Uint8Array) {
 
 describe('extractPost on arbitrary input', () => {
   test('never throws and returns a well-formed post for random HTML', () => {
-    fc.assert(fc.property(randomHtml, (html) => expectWellFormed('random.html', encode(html))), { numRuns: 300 });
+    fc.assert(
+      fc.property(randomHtml, (html) => expectWellFormed('random.html', encode(html))),
+      { numRuns: 300 },
+    );
   });
 
   test('never throws on mutations of a real-looking page', () => {
-    fc.assert(fc.property(mutatedHtml, (html) => expectWellFormed('mutated.html', encode(html))), { numRuns: 300 });
+    fc.assert(
+      fc.property(mutatedHtml, (html) => expectWellFormed('mutated.html', encode(html))),
+      { numRuns: 300 },
+    );
   });
 
   test('never throws on random Markdown and plain text', () => {
     const markdown = fc
-      .array(fc.oneof(fc.constantFrom('# ', '## ', '- ', '**', '---\n', 'title: x\n', '\n\n', '[a](b)', '`'), fc.string({ maxLength: 20 })), { maxLength: 60 })
+      .array(
+        fc.oneof(
+          fc.constantFrom('# ', '## ', '- ', '**', '---\n', 'title: x\n', '\n\n', '[a](b)', '`'),
+          fc.string({ maxLength: 20 }),
+        ),
+        { maxLength: 60 },
+      )
       .map((parts) => parts.join(''));
     fc.assert(
       fc.property(markdown, (text) => {
@@ -67,8 +113,11 @@ describe('extractPost on arbitrary input', () => {
   });
 
   test('never throws on random bytes', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => expectWellFormed('bytes.html', bytes)), {
-      numRuns: 200,
-    });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => expectWellFormed('bytes.html', bytes)),
+      {
+        numRuns: 200,
+      },
+    );
   });
 });

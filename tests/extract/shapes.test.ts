@@ -78,6 +78,21 @@ describe('full pages of each shape', () => {
       ],
     ],
     [
+      'table.html',
+      [
+        ['Lighting up legacy code', 'Yusuf Demir'],
+        ['Contracts between teams, not services', 'Elena Sokolova + Raj Patel'],
+        ['Mutation testing in anger', 'Chloé Martin'],
+      ],
+    ],
+    [
+      'contents-list.html',
+      [
+        ['Sediment layers in your codebase', 'Iris Feld'],
+        ['Crushing queues', 'Marco Bellini'],
+      ],
+    ],
+    [
       'prose.txt',
       [
         [null, 'Maya Okafor'],
@@ -91,13 +106,23 @@ describe('full pages of each shape', () => {
   test('a post without talks gives none, and says why', () => {
     const post = extract('no-talks.html');
     expect(post.talks).toEqual([]);
-    expect(post.warnings).toEqual(['no-talks.html: no talks found (no heading, list item or paragraph names one)']);
+    expect(post.warnings).toEqual([
+      'no-talks.html: no talks found (no heading, list item or paragraph names one)',
+    ]);
   });
 
   test('page chrome never leaks into talks', () => {
     for (const name of ['heading-byline.html', 'title-parens.html']) {
       const text = JSON.stringify(extract(name).talks);
-      for (const chrome of ['Recent posts', 'Jo Nobody', 'Pat Green', 'Sam Reader', 'Ann Other', 'Subscribe', '©'])
+      for (const chrome of [
+        'Recent posts',
+        'Jo Nobody',
+        'Pat Green',
+        'Sam Reader',
+        'Ann Other',
+        'Subscribe',
+        '©',
+      ])
         expect(text).not.toContain(chrome);
     }
   });
@@ -115,6 +140,21 @@ describe('full pages of each shape', () => {
       'sailing-with-schemas',
     ]);
     expect(extract('talk-quoted-fr.html').talks[1]?.kind).toBe('workshop');
+  });
+
+  test('a contents list gives no talk of its own: the sections it links to do', () => {
+    expect(extract('contents-list.html').talks.map((t) => t.anchor)).toEqual(['sediment', 'crushing-queues']);
+  });
+
+  test('talks carry their conference only in a post that covers several', () => {
+    const post = extract('several-conferences.md');
+    expect(post.conference).toBeNull();
+    expect(post.talks.map((t) => [t.title, t.conference?.name, t.conference?.year])).toEqual([
+      ['Gophers for grown-ups', 'DevFest Nantes', 2018],
+      ['Terraform at the seaside', 'DevFest Nantes', 2018],
+      ['Consistency, just enough', 'dotScale', 2018],
+    ]);
+    expect(extract('heading-byline.html').talks.every((t) => t.conference === null)).toBe(true);
   });
 
   test('the notes of a talk are its section, as plain text', () => {

@@ -3,7 +3,12 @@ import { isNameLike, normaliseName, parseOneSpeaker, parseSpeakerList } from '..
 
 describe('parseOneSpeaker', () => {
   test.each([
-    ['Ada Brightwater - @adabright - Lead engineer at Saltworks', 'Ada Brightwater', '@adabright', 'Lead engineer at Saltworks'],
+    [
+      'Ada Brightwater - @adabright - Lead engineer at Saltworks',
+      'Ada Brightwater',
+      '@adabright',
+      'Lead engineer at Saltworks',
+    ],
     ['Oskar Lindqvist (@oskarl)', 'Oskar Lindqvist', '@oskarl', null],
     ['Oskar Lindqvist @oskarl', 'Oskar Lindqvist', '@oskarl', null],
     ['Rosa Lindgren, Nebula Labs', 'Rosa Lindgren', null, 'Nebula Labs'],

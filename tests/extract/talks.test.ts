@@ -15,7 +15,10 @@ describe('talk headings', () => {
     [
       'a speaker line under each heading',
       '<h2>Tides of data</h2><p>Ada Brightwater - @adabright - Saltworks</p><p>Notes.</p><h2>Lighthouses</h2><p>Oskar Lindqvist</p><p>More.</p>',
-      [['Tides of data', ['Ada Brightwater']], ['Lighthouses', ['Oskar Lindqvist']]],
+      [
+        ['Tides of data', ['Ada Brightwater']],
+        ['Lighthouses', ['Oskar Lindqvist']],
+      ],
     ],
     [
       '"Title - Speaker" headings',
@@ -30,12 +33,20 @@ describe('talk headings', () => {
     [
       '"Title by Speaker" and "Title par Speaker" headings',
       '<h2>Formal methods by Victor Osei</h2><p>Model checking.</p><h2>Les files de messages par Camille Roux</h2><p>Démo.</p>',
-      [['Formal methods', ['Victor Osei']], ['Les files de messages', ['Camille Roux']]],
+      [
+        ['Formal methods', ['Victor Osei']],
+        ['Les files de messages', ['Camille Roux']],
+      ],
     ],
     [
       '"Talk “Title”" with "Présenté par" bullets',
       '<h2>Talk “Les robots”</h2><p>Salle comble.</p><p>Présenté par</p><ul><li>Inès Morel @inesm</li><li>Hugo Ferrand</li></ul>',
       [['Les robots', ['Inès Morel', 'Hugo Ferrand']]],
+    ],
+    [
+      'a "By Speaker" first line and "Title [Speaker]" headings',
+      '<h2>Tidal APIs</h2><p>By Ada Brightwater (@ada)</p><p>Notes.</p><h2>Harbour maps [Oskar Lindqvist]</h2><p>More notes.</p>',
+      [['Tidal APIs', ['Ada Brightwater']], ['Harbour maps', ['Oskar Lindqvist']]],
     ],
     [
       'an h4 title with a "讲师：" line',
@@ -45,7 +56,10 @@ describe('talk headings', () => {
     [
       'the talks under a "Day 1" heading, without "Break"',
       '<h1>Day 1</h1><h2>Hexagonal architecture</h2><p>Ports and adapters in practice.</p><h2>Break</h2><p>Coffee and croissants.</p><h2>Server-side Kotlin</h2><p>A migration from Java, step by step.</p>',
-      [['Hexagonal architecture', []], ['Server-side Kotlin', []]],
+      [
+        ['Hexagonal architecture', []],
+        ['Server-side Kotlin', []],
+      ],
     ],
   ])('reads %s', (_name, html, expected) => {
     expect(summary(`<article>${html}</article>`)).toEqual(expected);
@@ -60,7 +74,8 @@ describe('talk headings', () => {
   });
 
   test('reads speaker-name headings as talks without a title', () => {
-    const html = '<h1>Petra Valdez</h1><p>Petra talked about databases.</p><h1>Jonas Eberhardt</h1><p>Jonas showed build graphs.</p>';
+    const html =
+      '<h1>Petra Valdez</h1><p>Petra talked about databases.</p><h1>Jonas Eberhardt</h1><p>Jonas showed build graphs.</p>';
     expect(summary(html)).toEqual([
       [null, ['Petra Valdez']],
       [null, ['Jonas Eberhardt']],
@@ -68,7 +83,8 @@ describe('talk headings', () => {
   });
 
   test('marks the talks of a lightning section', () => {
-    const html = '<h2>Lightning</h2><h3>Knots - Mira Santos</h3><p>Shell.</p><h3>Sails - Tom Baker</h3><p>Boats.</p>';
+    const html =
+      '<h2>Lightning</h2><h3>Knots - Mira Santos</h3><p>Shell.</p><h3>Sails - Tom Baker</h3><p>Boats.</p>';
     expect(talksOf(html).map((t) => t.kind)).toEqual(['lightning', 'lightning']);
   });
 
@@ -88,7 +104,7 @@ describe('talks in lists and prose', () => {
     ],
     [
       '"Title (Speaker): comment" items',
-      '<ul><li><a href="#">Deep Dive into Testing (Sam Brannen)</a>: solid.</li><li>Paris is nice.</li></ul>',
+      '<ul><li><a href="https://example.org/v/1">Deep Dive into Testing (Sam Brannen)</a>: solid.</li><li>Paris is nice.</li></ul>',
       [['Deep Dive into Testing', ['Sam Brannen']]],
     ],
     [
@@ -97,9 +113,17 @@ describe('talks in lists and prose', () => {
       [['Mapping the Container Galaxy', ['Rosa Lindgren']]],
     ],
     [
+      'table rows with a title cell and a speaker cell',
+      '<table><tr><th>Time</th><th>Talk</th><th>Speaker</th></tr><tr><td>09:30</td><td>Lighting up legacy code</td><td>Yusuf Demir</td></tr><tr><td>11:00</td><td>Coffee break</td><td></td></tr></table>',
+      [['Lighting up legacy code', ['Yusuf Demir']]],
+    ],
+    [
       'paragraphs that open with the speaker, when nothing else names a talk',
       '<p>Maya Okafor, from Lumen Systems, started the morning with meshes.</p><p>Daniel Reyes gave a talk on monitoring.</p>',
-      [[null, ['Maya Okafor']], [null, ['Daniel Reyes']]],
+      [
+        [null, ['Maya Okafor']],
+        [null, ['Daniel Reyes']],
+      ],
     ],
   ])('reads %s', (_name, html, expected) => {
     expect(summary(`<article>${html}</article>`)).toEqual(expected);
@@ -112,6 +136,10 @@ describe('talks in lists and prose', () => {
   });
 
   test('finds no talk in a post that lists topics only', () => {
-    expect(summary('<article><h1>Going to Northconf 2024</h1><ul><li>Kubernetes</li><li>Observability</li></ul></article>')).toEqual([]);
+    expect(
+      summary(
+        '<article><h1>Going to Northconf 2024</h1><ul><li>Kubernetes</li><li>Observability</li></ul></article>',
+      ),
+    ).toEqual([]);
   });
 });

@@ -96,7 +96,41 @@ describe('indexing a posts folder', () => {
     const report = await run(counting);
     expect(counting.calls).toEqual([]);
     expect(report.posts.renamed).toEqual([{ from: 'dotscale.md', to: '2018/dotscale.md' }]);
+    expect(report.posts.removed).toEqual([]);
     expect(report.talks).toEqual({ added: 0, changed: 2, removed: 0 });
+  });
+
+  test('reports progress as each changed post is extracted', async () => {
+    await writePost(dirs.posts, 'a.md', dotscale);
+    await writePost(dirs.posts, 'b.md', kubecon);
+    const seen: string[] = [];
+    const { extract } = jsonExtract();
+    await runIndex({
+      postsDir: dirs.posts,
+      dataDir: dirs.data,
+      extract,
+      vocabulary: { series: [], topics: [] },
+      onProgress: (done, total, file) => seen.push(`${done}/${total} ${file}`),
+    });
+    expect(seen.map((line) => line.split(' ')[0])).toEqual(['1/2', '2/2']);
+  });
+
+  test('looks only at the posts it is told about when given paths', async () => {
+    await writePost(dirs.posts, 'dotscale.md', dotscale);
+    const options = { postsDir: dirs.posts, dataDir: dirs.data, extract: jsonExtract().extract };
+    const indexer = await Indexer.open({ ...options, vocabulary: { series: [], topics: [] } });
+    await indexer.update();
+    await writePost(dirs.posts, 'kubecon.md', kubecon);
+    await writePost(
+      dirs.posts,
+      'unseen.md',
+      post(conf('dotJS', 2018), [talk('Streams', [speaker('Bo Chen')])]),
+    );
+    await rm(path.join(dirs.posts, 'dotscale.md'));
+    const report = indexer.apply(await indexer.scan(['kubecon.md', 'dotscale.md', '.hidden.md']));
+    expect(report.posts).toMatchObject({ added: ['kubecon.md'], removed: ['dotscale.md'], unchanged: 0 });
+    expect(indexer.archive.talks.map((t) => t.id)).toEqual(['kubecon-eu-2019/operators-all-the-way-down']);
+    expect((await indexer.update()).posts.added).toEqual(['unseen.md']);
   });
 
   test('lists posts without talks as skipped, with the reason', async () => {
@@ -122,6 +156,18 @@ describe('indexing a posts folder', () => {
     const missing = path.join(dirs.root, 'nope');
     await expect(runIndex({ postsDir: missing, dataDir: dirs.data })).rejects.toThrow(
       `posts directory "${missing}" does not exist (pass --posts DIR or set TALKS_POSTS_DIR)`,
+    );
+  });
+
+  test('says which flag or variable to set when the data folder cannot be written', async () => {
+    await writePost(dirs.posts, 'dotscale.md', dotscale);
+    const blocked = path.join(dirs.root, 'file');
+    await writeFile(blocked, 'not a folder');
+    const { extract } = jsonExtract();
+    await expect(
+      runIndex({ postsDir: dirs.posts, dataDir: blocked, extract, vocabulary: { series: [], topics: [] } }),
+    ).rejects.toThrow(
+      `data directory "${blocked}" cannot be written (ENOTDIR) (pass --data DIR or set TALKS_DATA_DIR)`,
     );
   });
 

@@ -1,19 +1,19 @@
-import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { isIgnoredPath, type PostWatcher, watchPosts } from '../../src/indexer/watch.ts';
+import { type ChangeBurst, isIgnoredPath, type PostWatcher, watchPosts } from '../../src/indexer/watch.ts';
 
 const EXTENSIONS = ['.md', '.html'];
 
 describe('watching the posts folder', () => {
   let dir: string;
   let watcher: PostWatcher | null = null;
-  let bursts: string[][] = [];
+  let bursts: ChangeBurst[] = [];
   let waiters: (() => void)[] = [];
 
-  /** Resolves with the paths of the next burst of changes (bounded by the test timeout). */
-  const nextBurst = async (): Promise<string[]> => {
+  /** Resolves with the next burst of changes (bounded by the test timeout). */
+  const nextBurst = async (): Promise<ChangeBurst> => {
     while (bursts.length === 0) await new Promise<void>((resolve) => waiters.push(resolve));
     return bursts.shift()!;
   };
@@ -26,8 +26,8 @@ describe('watching the posts folder', () => {
     watcher = await watchPosts({
       postsDir: dir,
       extensions: EXTENSIONS,
-      onChange: (paths) => {
-        bursts.push([...new Set(paths)].sort());
+      onChange: (burst) => {
+        bursts.push(burst);
         for (const wake of waiters.splice(0)) wake();
       },
     });
@@ -40,21 +40,31 @@ describe('watching the posts folder', () => {
 
   test('reports a new post once it is completely written', async () => {
     await writeFile(path.join(dir, 'new.md'), '# New\n');
-    expect(await nextBurst()).toEqual(['new.md']);
+    expect(await nextBurst()).toEqual({ paths: ['new.md'], removed: false });
   });
 
   test('reports changed and deleted posts', async () => {
     await writeFile(path.join(dir, 'existing.md'), '# Existing, edited\n');
-    expect(await nextBurst()).toEqual(['existing.md']);
+    expect(await nextBurst()).toEqual({ paths: ['existing.md'], removed: false });
     await rm(path.join(dir, 'existing.md'));
-    expect(await nextBurst()).toEqual(['existing.md']);
+    expect(await nextBurst()).toEqual({ paths: ['existing.md'], removed: true });
   });
 
-  test('reports both names of a renamed post', async () => {
+  test('reports both names of a renamed post, the old one as removed', async () => {
     await rename(path.join(dir, 'existing.md'), path.join(dir, 'renamed.md'));
-    const paths = new Set<string>();
-    while (paths.size < 2) for (const p of await nextBurst()) paths.add(p);
-    expect([...paths].sort()).toEqual(['existing.md', 'renamed.md']);
+    const seen = new Map<string, boolean>();
+    while (seen.size < 2) {
+      const burst = await nextBurst();
+      for (const p of burst.paths) seen.set(p, burst.removed || (seen.get(p) ?? false));
+    }
+    expect(seen.get('existing.md')).toBe(true);
+    expect(seen.has('renamed.md')).toBe(true);
+  });
+
+  test('reports posts in sub-folders with "/" paths', async () => {
+    await mkdir(path.join(dir, '2018', 'spring'), { recursive: true });
+    await writeFile(path.join(dir, '2018', 'spring', 'deep.md'), '# Deep\n');
+    expect(await nextBurst()).toEqual({ paths: ['2018/spring/deep.md'], removed: false });
   });
 
   test('ignores dotfiles, temp files and files that are not posts', async () => {
@@ -62,7 +72,7 @@ describe('watching the posts folder', () => {
     await writeFile(path.join(dir, 'post.md.swp'), 'x');
     await writeFile(path.join(dir, 'notes.pdf'), 'x');
     await writeFile(path.join(dir, 'visible.md'), '# Visible\n');
-    expect(await nextBurst()).toEqual(['visible.md']);
+    expect(await nextBurst()).toEqual({ paths: ['visible.md'], removed: false });
   });
 });
 

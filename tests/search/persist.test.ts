@@ -3,7 +3,7 @@ import type { Archive, SearchQuery } from '../../src/model.ts';
 import {
   createSearchIndex,
   loadSearchIndex,
-  REBUILD_AFTER_CHANGES,
+  COMPACT_MIN,
   SEARCH_CONFIG_HASH,
   SearchConfigMismatch,
   type SearchIndex,
@@ -117,7 +117,7 @@ describe('apply', () => {
   });
 
   test('a large batch on a loaded index gives the same answers as a rebuild', () => {
-    const many = Array.from({ length: REBUILD_AFTER_CHANGES + 5 }, (_, i) => ({
+    const many = Array.from({ length: 205 }, (_, i) => ({
       conf: 'pgconf-2020',
       title: `Replication trick number ${i}`,
       topics: ['PostgreSQL'],
@@ -131,6 +131,25 @@ describe('apply', () => {
     for (const query of [...QUERIES, q('replication'), q('trick 7')]) {
       expect(index.search(query)).toEqual(fresh.search(query));
     }
+  });
+});
+
+describe('compaction', () => {
+  test('after many rewrites the index compacts in the background and answers as a rebuild', async () => {
+    const archive = buildArchive(SAMPLE);
+    const index = roundTrip(createSearchIndex(archive), archive);
+    const talks = SAMPLE.map(makeTalk);
+    for (let round = 0; round * talks.length <= COMPACT_MIN; round++) {
+      index.apply(archive, talks, []);
+      // Searches stay right while retired numbers pile up and while the rebuild runs.
+      if (round % 97 === 0) expect(index.search(q('kafka'))).toEqual(createSearchIndex(archive).search(q('kafka')));
+    }
+    await (index as unknown as { idle(): Promise<void> }).idle();
+    const fresh = createSearchIndex(archive);
+    for (const query of QUERIES) expect(index.search(query)).toEqual(fresh.search(query));
+    const saved = JSON.parse(index.export().data.tables ?? '{}') as { retired: number };
+    expect(saved.retired).toBeLessThan(COMPACT_MIN);
+    for (const query of QUERIES) expect(roundTrip(index, archive).search(query)).toEqual(fresh.search(query));
   });
 });
 

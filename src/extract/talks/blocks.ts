@@ -23,10 +23,15 @@ export interface TextBlock {
   lines: string[];
   /** Text of an emphasised or linked run that opens the block ("**Title**, Speaker"). */
   lead: string | null;
+  /** True when the block opens with a link to a section of the same page (a contents entry). */
+  inPageLink: boolean;
   /** Bold and linked runs anywhere in the block, for inline "**Title by Speaker**" mentions. */
   strong: string[];
   /** Link texts, where recaps put the people they name ("la keynote d'[Alex Danvy]"). */
   links: string[];
+  /** For a table row: the text of each cell, empty ones included, and whether it is a header row. */
+  cells: string[] | null;
+  header: boolean;
   el: Element | null;
   nodes: AnyNode[];
 }
@@ -53,6 +58,18 @@ function leadOf(nodes: readonly AnyNode[]): string | null {
   return null;
 }
 
+function opensWithInPageLink(nodes: readonly AnyNode[]): boolean {
+  for (const node of nodes) {
+    if (node.type === 'text' && !node.data.trim()) continue;
+    if (node.type !== 'tag') return false;
+    if (node.name === 'a') return (node.attribs.href ?? '').startsWith('#');
+    return node.name === 'p' || node.name === 'span' || node.name === 'strong'
+      ? opensWithInPageLink(node.children)
+      : false;
+  }
+  return false;
+}
+
 /** Texts of the elements named `tags` under `nodes` (outermost only, nested lists excluded). */
 function runs(nodes: readonly AnyNode[], tags: ReadonlySet<string>, out: string[]): string[] {
   for (const node of nodes) {
@@ -66,7 +83,27 @@ function runs(nodes: readonly AnyNode[], tags: ReadonlySet<string>, out: string[
 function textBlock(tag: string, depth: number, nodes: AnyNode[], el: Element | null): TextBlock | null {
   const lines = textLines(nodes);
   if (!lines.length) return null;
-  return { type: 'text', tag, depth, text: lines.join(' '), lines, lead: leadOf(nodes), strong: runs(nodes, STRONG, []), links: runs(nodes, LINK, []), el, nodes };
+  return {
+    type: 'text',
+    tag,
+    depth,
+    text: lines.join(' '),
+    lines,
+    lead: leadOf(nodes),
+    inPageLink: opensWithInPageLink(nodes),
+    strong: runs(nodes, STRONG, []),
+    links: runs(nodes, LINK, []),
+    cells: tag === 'tr' ? cellsOf(nodes) : null,
+    header: tag === 'tr' && nodes.some((n) => n.type === 'tag' && n.name === 'th'),
+    el,
+    nodes,
+  };
+}
+
+function cellsOf(nodes: readonly AnyNode[]): string[] {
+  return nodes
+    .filter((n): n is Element => n.type === 'tag' && (n.name === 'td' || n.name === 'th'))
+    .map((cell) => condense(textLines([cell]).join(' ')));
 }
 
 interface Walk {
@@ -84,7 +121,8 @@ function visitItem(el: Element, walk: Walk): void {
   const block = textBlock('li', walk.depth, own, el);
   if (block) walk.blocks.push(block);
   walk.depth++;
-  for (const child of el.children) if (child.type === 'tag' && (child.name === 'ul' || child.name === 'ol')) visitChildren(child, walk);
+  for (const child of el.children)
+    if (child.type === 'tag' && (child.name === 'ul' || child.name === 'ol')) visitChildren(child, walk);
   walk.depth--;
 }
 
@@ -92,7 +130,8 @@ function visitElement(el: Element, walk: Walk): void {
   const heading = HEADING.exec(el.name);
   if (heading) {
     const text = condense(textLines([el]).join(' '));
-    if (text) walk.blocks.push({ type: 'heading', level: Number(heading[1]), text, id: el.attribs.id || null, el });
+    if (text)
+      walk.blocks.push({ type: 'heading', level: Number(heading[1]), text, id: el.attribs.id || null, el });
   } else if (el.name === 'li') visitItem(el, walk);
   else if (LEAF_TAGS.has(el.name)) {
     const block = textBlock(el.name, walk.depth, el.children, el);
@@ -104,7 +143,7 @@ function visitElement(el: Element, walk: Walk): void {
 function visitChildren(parent: Element, walk: Walk): void {
   let run: AnyNode[] = [];
   for (const child of parent.children) {
-    if (child.type === 'tag' && (isBlockTag(child.name) && child.name !== 'br')) {
+    if (child.type === 'tag' && isBlockTag(child.name) && child.name !== 'br') {
       pushInline(walk, run);
       run = [];
       visitElement(child, walk);

@@ -9,7 +9,9 @@ import type { TextBlock } from './blocks.ts';
 import { leadingNames } from './patterns.ts';
 
 const LABEL =
-  /^(?:t[a]lk\s+)?(?:présenté(?:e|s)? par|presented by|speakers?|intervenants?|orateurs?|讲师|演讲者|分享嘉宾|嘉宾|讲者)\s*[:：]?\s*(.*)$/iu;
+  /^(?:t[a]lk\s+)?(?:présenté(?:e|s)? par|animé(?:e|s)? par|presented by|given by|speakers?|intervenants?|orateurs?|讲师|演讲者|演讲嘉宾|分享嘉宾|分享者|嘉宾|讲者)\s*[:：]?\s*(.*)$/iu;
+/** "By Jane Doe" counts only as the very first line of a section, where post bylines never are. */
+const BY = /^(?:by|par|von)\s+(.+)$/i;
 const HAN_BIO = /^([\p{Script=Han}]{2,4})(?:\s+|[，,（(])/u;
 const PROSE_VERB =
   /^(?:\s+from\b|,\s*(?:from|of|de|founder|co-?founder|cto|ceo|head|engineer|developer|who)|\s+(?:talked|spoke|gave|presented|opened|started|kicked|showed|explained|shared|introduced|demonstrated|walked|told|took|began|closed|was|is|had|did|delivered|described|discussed|argued|reminded|made|nous|a\s|est|présente)\b|['’]s\s+(?:keynote|talk|session|presentation|workshop|walkthrough|talked|lecture)\b)/i;
@@ -33,7 +35,10 @@ export function speakerLine(line: string): ExtractedSpeaker[] {
 /** ", from Lumen Systems, started the morning…" -> "Lumen Systems"; prose is no affiliation. */
 function shortAffiliation(rest: string): string | null {
   const first = rest.replace(/^[\s,()–—|-]+/, '').split(/,|\s[-–—|]\s/)[0] ?? '';
-  const clean = first.replace(/^(?:from|of|at|de|chez)\s+/i, '').replace(/[\s()]+$/g, '').trim();
+  const clean = first
+    .replace(/^(?:from|of|at|de|chez)\s+/i, '')
+    .replace(/[\s()]+$/g, '')
+    .trim();
   return clean && clean.length <= 60 && clean.split(' ').length <= 8 ? clean : null;
 }
 
@@ -45,7 +50,13 @@ function labelled(blocks: readonly TextBlock[]): ExtractedSpeaker[] | null {
       const rest = match[1]!.trim();
       const inline = rest ? speakerLine(stripBullet(rest)) : [];
       if (inline.length) return inline;
-      const below = [...block.lines.slice(i + 1), ...blocks.slice(b + 1, b + 6).filter((x) => x.tag === 'li').map((x) => x.text)];
+      const below = [
+        ...block.lines.slice(i + 1),
+        ...blocks
+          .slice(b + 1, b + 6)
+          .filter((x) => x.tag === 'li')
+          .map((x) => x.text),
+      ];
       const people = below.map((l) => speakerLine(stripBullet(l)));
       const named = people.slice(0, people.findIndex((p) => !p.length) >>> 0).flat();
       if (named.length) return named;
@@ -73,16 +84,21 @@ function handled(text: string): ExtractedSpeaker[] {
 /** "Jane Doe, from Acme, started the morning…", "Jane Doe (@jd) showed us…". */
 export function proseSpeakers(text: string): ExtractedSpeaker[] {
   // "Firstly, Jane Doe and Bo Li from Acme…": a leading adverb does not hide the speakers.
-  const { speakers, rest } = leadingNames(text.replace(/^(?:firstly|first|then|next|finally|later|afterwards|ensuite|puis|enfin),\s+/i, ''));
+  const { speakers, rest } = leadingNames(
+    text.replace(/^(?:firstly|first|then|next|finally|later|afterwards|ensuite|puis|enfin),\s+/i, ''),
+  );
   if (!speakers.length) return [];
   const handle = rest.match(/^\s*\(?\s*(@\w+)\s*\)?/);
   if (handle && speakers.length === 1) return [{ ...speakers[0]!, handle: handle[1]! }];
   return PROSE_VERB.test(rest) ? speakers : [];
 }
 
-/** A linked full name in the opening paragraph ("la keynote d'[Alex Danvy]"). */
-function markedPerson(block: TextBlock): ExtractedSpeaker[] {
-  for (const run of block.links) {
+/**
+ * A linked full name in the opening paragraph ("la keynote d'[Alex Danvy]"). Weaker than a
+ * byline: it names the speaker of a section already known to be a talk, never makes one.
+ */
+export function linkedPerson(blocks: readonly TextBlock[]): ExtractedSpeaker[] {
+  for (const run of blocks[0]?.links ?? []) {
     const one = parseOneSpeaker(run);
     if (one && !one.affiliation && one.name === run.trim()) return [one];
   }
@@ -94,6 +110,9 @@ export function findByline(blocks: readonly TextBlock[]): ExtractedSpeaker[] {
   const first = blocks.slice(0, 3);
   const label = labelled(blocks);
   if (label) return label;
+  const by = first[0]?.lines[0]?.match(BY);
+  const byPeople = by ? speakerLine(by[1]!) : [];
+  if (byPeople.length) return byPeople;
   for (const block of first) {
     for (const line of block.lines.slice(0, 3)) {
       const fromLine = speakerLine(line);
@@ -108,8 +127,6 @@ export function findByline(blocks: readonly TextBlock[]): ExtractedSpeaker[] {
   // Only the section's first paragraph may name its speaker in prose; later names are mentions.
   const fromProse = first[0] ? proseSpeakers(first[0].text) : [];
   if (fromProse.length) return fromProse;
-  const marked = first[0] ? markedPerson(first[0]) : [];
-  if (marked.length) return marked;
   for (const block of blocks.slice(0, 5)) {
     if (!block.text.includes('@')) continue;
     for (const sentence of block.lines.flatMap((l) => l.split(/(?<=[.!?])\s/))) {

@@ -1,7 +1,7 @@
 /** Tells headings that organise a post (days, breaks, intro, "Lightning") from talk headings. */
 
 const NON_TALK =
-  /^(?:\W*)(?:intro(?:duction)?|conclusions?|summary|sum up|wrap[- ]?up|recap|overview|tl;?dr|break|coffee|lunch|dinner|buffet|pause|café|déjeuner|ravitaillement|after[- ]?party|party|thanks?|thank you|merci|remerciements|acknowledg\w*|about|references|resources|links|liens|videos?|photos?|slides|misc\w*|other(?: things| talks| sessions)?|autres?(?: sujets)?|final thoughts|closing thoughts|ps|p\.s\.|update|edit|agenda|schedule|programme|program|day (?:\d+|one|two|three|four)|jour\s*\w*|first day|second day|le matin|matin|l[’']après-midi|après-midi|morning|afternoon|evening|soir(?:ée)?|talks|sessions|conférences|keynotes?|lightning(?: talks)?|hallway track|table of contents|contents|sommaire|back to .*|retour en haut|top|致谢|总结|视频|其它|其他|.*感想|大会背景.*)(?:\W*)$/iu;
+  /^(?:\W*)(?:the\s+|en\s+|in\s+|pour\s+)?(?:intro(?:duction)?|conclusions?|conclure|to conclude|closing words|final words|wrapping up|summary|sum up|wrap[- ]?up|recap|overview|tl;?dr|break|coffee|lunch|dinner|buffet|pause|café|déjeuner|ravitaillement|after[- ]?party|party|thanks?|thank you|merci|remerciements|acknowledg\w*|about|references|resources|links|liens|videos?|photos?|slides|misc\w*|other(?: things| talks| sessions)?|autres?(?: sujets)?|final thoughts|closing thoughts|ps|p\.s\.|update|edit|agenda|schedule|programme|program|day (?:\d+|one|two|three|four)|jour\s*\w*|first day|second day|le matin|matin|l[’']après-midi|après-midi|morning|afternoon|evening|soir(?:ée)?|talks|sessions|conférences|keynotes?|lightning(?: talks)?|hallway(?: track)?|table of contents|contents|sommaire|back to .*|retour en haut|top|致谢|总结|视频|其它|其他|.*感想|大会背景.*)(?:\W*)$/iu;
 
 const CONTAINER =
   /^(?:\W*)(?:day (?:\d+|one|two|three|four)|(?:first|second|third) day|jour\s*\w*|.*\bjour\s+[ivx\d]+|le matin|matin|l[’']après-midi|après-midi|morning|afternoon|talks|sessions|conférences|keynotes|lightning(?: talks)?|.*session.*|第.天|上午|下午)(?:\W*)$/iu;
@@ -10,7 +10,9 @@ const NOT_ATTENDED =
   /missed|did(?:n['’]t| not) (?:attend|see|go)|not attended|could(?:n['’]t| not) attend|watch(?:ing)? (?:the )?videos?|to watch|manqué|pas pu (?:voir|assister)|错过/i;
 
 export function isNonTalkHeading(text: string): boolean {
-  return text.length < 60 && NON_TALK.test(text.replace(/\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\(\s*\)/g, '').trim());
+  return (
+    text.length < 60 && NON_TALK.test(text.replace(/\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\(\s*\)/g, '').trim())
+  );
 }
 
 export function isContainerHeading(text: string): boolean {

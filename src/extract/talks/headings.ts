@@ -5,7 +5,7 @@
  */
 import type { ExtractedSpeaker, TalkKind } from '../../model.ts';
 import type { Block, HeadingBlock, TextBlock } from './blocks.ts';
-import { findByline } from './byline.ts';
+import { findByline, linkedPerson } from './byline.ts';
 import {
   isBareKind,
   isContainerHeading,
@@ -46,9 +46,12 @@ function directBlocks(blocks: readonly Block[], from: number): TextBlock[] {
 
 /** The article's own title: its first heading, at the top level, alone there or worded as a recap. */
 function isPostTitle(block: HeadingBlock, headings: readonly HeadingBlock[]): boolean {
-  if (headings[0] !== block || headings.some((h) => h.level < block.level)) return false;
-  const alone = block.level === 1 && headings.length > 1 && headings.filter((h) => h.level === 1).length === 1;
-  return alone || isRecapTitle(block.text);
+  if (headings.some((h) => h.level < block.level)) return false;
+  const index = headings.indexOf(block);
+  // Site titles may come first ("Jane's blog", then "Notes from X 2014"): both sit above the talks.
+  const aboveTalks = headings.slice(0, index).every((h) => h.level === block.level);
+  const alone = block.level === 1 && headings.filter((h) => h.level === 1).length === 1;
+  return (index === 0 && alone) || (aboveTalks && index <= 1 && isRecapTitle(block.text));
 }
 
 export function readHeadings(blocks: readonly Block[]): HeadingInfo[] {
@@ -112,7 +115,8 @@ function bareUnderContainer(info: HeadingInfo, parent: HeadingInfo | null): bool
 
 /** "SOFAStack Workshop", "Opening keynote": a heading that says what kind of session it is. */
 function namesKind(text: string): boolean {
-  return kindOf(text) !== null && text.split(/\s+/).length >= 2 && text.length < 80;
+  const words = text.split(/\s+/).length;
+  return kindOf(text) !== null && words >= 2 && words <= 4;
 }
 
 /** Most headings beside this one (same parent, same level) are clearly talks. */
@@ -121,7 +125,7 @@ function siblingsAreTalks(info: HeadingInfo, infos: readonly HeadingInfo[]): boo
     (i) => i.parent === info.parent && i.heading.level === info.heading.level && !i.nonTalk && i !== info,
   );
   const sure = siblings.filter(confirmed).length;
-  return sure >= 2 && sure >= siblings.length * 0.6;
+  return sure >= 2 && sure >= siblings.length * 0.75;
 }
 
 function hasContent(info: HeadingInfo): boolean {
@@ -164,7 +168,8 @@ function kindBefore(info: HeadingInfo, infos: readonly HeadingInfo[]): TalkKind 
     if (other.heading.level < info.heading.level) return null;
     // Only a bare marker ("☇ Lightning ☇" with its talks beside it, not below it) says the kind.
     const marker = infos[i + 1]!.heading.level <= other.heading.level;
-    if (other.heading.level === info.heading.level && other.nonTalk) return marker ? kindOf(other.heading.text) : null;
+    if (other.heading.level === info.heading.level && other.nonTalk)
+      return marker ? kindOf(other.heading.text) : null;
   }
   return null;
 }
@@ -183,8 +188,12 @@ function toTalk(info: HeadingInfo, infos: readonly HeadingInfo[], nameLevel: num
   // A name-only heading is a speaker only where such headings are the post's pattern.
   const titled = phrase?.confirmed || !phrase || info.heading.level !== nameLevel;
   const title = titled ? (phrase?.title ?? cleanTitle(info.heading.text)) : null;
-  const speakers =
-    phrase && (phrase.confirmed || !titled) && phrase.speakers.length ? phrase.speakers : info.byline;
+  const fromPhrase = phrase && (phrase.confirmed || !titled) && phrase.speakers.length;
+  const speakers = fromPhrase
+    ? phrase.speakers
+    : info.byline.length
+      ? info.byline
+      : linkedPerson(info.direct);
   let kind = phrase?.kind ?? kindOf(info.heading.text) ?? kindBefore(info, infos);
   for (let p = info.parent; !kind && p !== null; p = infos[p]!.parent) kind = kindOf(infos[p]!.heading.text);
   return { info, title: title || null, speakers, kind: kind ?? 'talk' };

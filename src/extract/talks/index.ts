@@ -9,11 +9,12 @@ import type { CheerioAPI } from 'cheerio';
 import type { ExtractedTalk } from '../../model.ts';
 import type { LoadedPost } from '../load.ts';
 import { slugify, uniqueAnchors } from './anchor.ts';
-import { type Block, flattenBlocks } from './blocks.ts';
+import { type Block, flattenBlocks, type TextBlock } from './blocks.ts';
 import { proseSpeakers } from './byline.ts';
 import { readHeadings, talkHeadings } from './headings.ts';
-import { inlineTalks, itemTalk } from './items.ts';
+import { type ItemTalk, inlineTalks, itemTalk } from './items.ts';
 import { kindOf } from './patterns.ts';
+import { type Columns, headerColumns, rowTalk } from './tables.ts';
 
 interface Found extends Omit<ExtractedTalk, 'text' | 'topics' | 'conference'> {
   start: number;
@@ -21,7 +22,11 @@ interface Found extends Omit<ExtractedTalk, 'text' | 'topics' | 'conference'> {
   level: number;
 }
 
-function fromHeadings(blocks: readonly Block[]): { found: Found[]; covered: Set<number>; skipped: Set<number> } {
+function fromHeadings(blocks: readonly Block[]): {
+  found: Found[];
+  covered: Set<number>;
+  skipped: Set<number>;
+} {
   const infos = readHeadings(blocks);
   const found = talkHeadings(infos).map(({ info, title, speakers, kind }) => ({
     title,
@@ -63,12 +68,23 @@ function sectionRange(blocks: readonly Block[], talk: Found, all: readonly Found
 
 function fromItems(blocks: readonly Block[], taken: Set<number>): Found[] {
   const found: Found[] = [];
+  let columns: Columns | null = null;
   blocks.forEach((block, start) => {
-    if (block.type !== 'text' || taken.has(start)) return;
-    const talks = block.tag === 'li' ? [itemTalk(block)].filter((t) => t !== null) : inlineTalks(block);
-    for (const t of talks) found.push({ title: t.title, speakers: t.speakers, kind: t.kind, anchor: null, start, level: 7 });
+    if (block.type !== 'text') return;
+    if (block.tag === 'tr' && block.header) columns = headerColumns(block);
+    if (taken.has(start)) return;
+    for (const t of talksIn(block, columns)) {
+      const anchor = block.el?.attribs.id || null;
+      found.push({ title: t.title, speakers: t.speakers, kind: t.kind, anchor, start, level: 7 });
+    }
   });
   return found;
+}
+
+function talksIn(block: TextBlock, columns: Columns | null): ItemTalk[] {
+  if (block.tag === 'tr') return [rowTalk(block, columns)].filter((t) => t !== null);
+  if (block.tag === 'li' || block.tag === 'dt') return [itemTalk(block)].filter((t) => t !== null);
+  return inlineTalks(block);
 }
 
 /** Paragraphs that open with a speaker, everywhere (`all`) or under a lightning heading only. */
@@ -87,13 +103,20 @@ function fromProse(blocks: readonly Block[], taken: Set<number>, all: boolean): 
 
 /** A talk named twice (in prose, then in a summary list) is one talk: the first mention stays. */
 function withoutRepeats(found: Found[]): Found[] {
-  const seen = new Set<string>();
+  const keyOf = (talk: Found) =>
+    talk.title
+      ? `${talk.title.toLowerCase()}|${talk.speakers.map((s) => s.name.toLowerCase()).join('|')}`
+      : null;
+  // A talk with its own section (a heading) wins over a mention of it.
+  const best = new Map<string, Found>();
+  for (const talk of found) {
+    const key = keyOf(talk);
+    const kept = key ? best.get(key) : undefined;
+    if (key && (!kept || (kept.level === 7 && talk.level < 7))) best.set(key, talk);
+  }
   return found.filter((talk) => {
-    if (!talk.title) return true;
-    const key = `${talk.title.toLowerCase()}|${talk.speakers.map((s) => s.name.toLowerCase()).join('|')}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
+    const key = keyOf(talk);
+    return !key || best.get(key) === talk;
   });
 }
 
@@ -136,6 +159,7 @@ export function findTalks(_$: CheerioAPI, $root: LoadedPost['root']): TalkInCont
   const headings = fromHeadings(blocks);
   const taken = new Set([...headings.covered, ...headings.skipped]);
   let found = [...headings.found, ...fromItems(blocks, taken), ...fromProse(blocks, taken, false)];
+  // Only when nothing else names a talk do paragraphs that open with a speaker count everywhere.
   if (!found.length) found = fromProse(blocks, taken, true);
   found = withoutRepeats(found.sort((a, b) => a.start - b.start));
   const anchors = uniqueAnchors(

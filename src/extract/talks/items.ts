@@ -5,9 +5,9 @@
  */
 import type { ExtractedSpeaker, TalkKind } from '../../model.ts';
 import { parseSpeakerList } from '../speakers.ts';
+import type { TextBlock } from './blocks.ts';
 import { proseSpeakers } from './byline.ts';
 import { saysNotSeen } from './classify.ts';
-import type { TextBlock } from './blocks.ts';
 import { cleanTitle, kindOf, parsePhrase } from './patterns.ts';
 
 export interface ItemTalk {
@@ -23,7 +23,9 @@ function fromLead(block: TextBlock): ItemTalk | null {
   if (!lead || lead.length < 3) return null;
   const first = block.lines[0] ?? '';
   const after = first.slice(first.indexOf(lead) + lead.length);
-  const match = after.match(/^\s*(?:,|by|par|-|–|—|\()\s*([^.:;!?()]+?)\s*(?:\)|[.:;!?]|\s[-–—]\s|$)/u);
+  const match = after.match(
+    /^\s*(?:,|by|par|-|–|—|\()\s*((?:[^.:;!?()]|(?<=\s\p{Lu})\.)+?)\s*(?:\)|[:;!?]|(?<!\s\p{Lu})\.|\s[-–—]\s|$)/u,
+  );
   if (!match) return null;
   const speakers = parseSpeakerList(match[1]!);
   if (!speakers.length) return null;
@@ -33,11 +35,17 @@ function fromLead(block: TextBlock): ItemTalk | null {
 /** "Title (Speaker): comment" or "Title by Speaker, and then…": the phrase before the comment. */
 function fromPhrase(block: TextBlock): ItemTalk | null {
   const first = block.lines[0] ?? '';
-  const candidates = [first, first.split(/\)\s*[:,–—-]\s/)[0] + (first.includes(')') ? ')' : ''), first.split(/\s?:\s/)[0]!];
+  // The phrase may be followed by a comment: "Title (Speaker): great", "Title (Speaker) Conf 2012".
+  const candidates = [first, first.slice(0, first.indexOf(')') + 1), first.split(/\s?:\s/)[0]!];
   for (const candidate of candidates) {
     const phrase = parsePhrase(candidate);
     if (phrase?.confirmed && phrase.title && phrase.speakers.length)
-      return { block, title: phrase.title, speakers: phrase.speakers, kind: phrase.kind ?? kindOf(first) ?? 'talk' };
+      return {
+        block,
+        title: phrase.title,
+        speakers: phrase.speakers,
+        kind: phrase.kind ?? kindOf(first) ?? 'talk',
+      };
   }
   return null;
 }
@@ -62,12 +70,15 @@ function fromPerson(block: TextBlock): ItemTalk | null {
 }
 
 export function itemTalk(block: TextBlock): ItemTalk | null {
-  if (block.tag !== 'li' || block.depth > 1 || saysNotSeen(block.lines[0] ?? '')) return null;
+  // A contents entry links to the talk's own section, which is read from its heading.
+  if (block.inPageLink || block.depth > 1 || saysNotSeen(block.lines[0] ?? '')) return null;
+  if (block.tag !== 'li' && block.tag !== 'dt') return null;
   return fromLead(block) ?? fromPhrase(block) ?? fromSignal(block) ?? fromPerson(block);
 }
 
 /** Link and bold texts that name a resource, not a talk: "Slides by Jane Doe". */
-const GENERIC = /^(?:the\s+)?(?:slides?|video|recording|blog(?: post)?|article|post|photos?|link|here|talk|interview|podcast|notes)$/i;
+const GENERIC =
+  /^(?:the\s+)?(?:slides?|video|recording|blog(?: post)?|article|post|photos?|link|here|talk|interview|podcast|notes)$/i;
 
 /** "**A Title by Jane Doe, Acme**" or a link "A Title (Jane Doe)" in a paragraph. */
 export function inlineTalks(block: TextBlock): ItemTalk[] {
@@ -77,7 +88,12 @@ export function inlineTalks(block: TextBlock): ItemTalk[] {
     if (run.length < 8 || run.length > 200) continue;
     const phrase = parsePhrase(run);
     if (phrase?.confirmed && phrase.title && phrase.speakers.length && !GENERIC.test(phrase.title))
-      talks.push({ block, title: phrase.title, speakers: phrase.speakers, kind: phrase.kind ?? kindOf(run) ?? 'talk' });
+      talks.push({
+        block,
+        title: phrase.title,
+        speakers: phrase.speakers,
+        kind: phrase.kind ?? kindOf(run) ?? 'talk',
+      });
   }
   return talks;
 }

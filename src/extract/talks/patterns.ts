@@ -28,14 +28,16 @@ export function kindOf(text: string): TalkKind | null {
 
 export function cleanTitle(text: string): string {
   return text
-    .replace(/^[\s"“”«»„:*_#–—-]+|[\s"“”«»„:*_–—-]+$/gu, '')
+    .replace(/^[\s"“”«»„:*_#–—-]+|[\s"“”«»„:,*_–—-]+$/gu, '')
+    // "1. The Mess We're In": the author's numbering is not part of the title.
+    .replace(/^\d{1,2}[.)]\s+/, '')
     .replace(/\s+/g, ' ')
     .trim();
 }
 
-/** "Title (Speaker)" or "Title (Speaker, Company)": the last parenthesis names people. */
+/** "Title (Speaker)", "Title (Speaker, Company)", "Title [Speaker]": the last parenthesis names people. */
 function trailingParens(text: string): TitledPhrase | null {
-  const match = text.match(/^(.+?)\s*\(([^()]+)\)\s*[.:!]?$/u);
+  const match = text.match(/^(.+?)\s*[([]([^()[\]]+)[)\]]\s*[.:!]?$/u);
   if (!match) return null;
   const speakers = parseSpeakerList(match[2]!);
   if (!speakers.length) return null;
@@ -44,7 +46,8 @@ function trailingParens(text: string): TitledPhrase | null {
 
 /** "Title by Speaker", "Title par Speaker", "Title - Speaker", "Title | Speaker". */
 function separated(text: string): TitledPhrase | null {
-  const match = text.match(/^(.+)\s(?:by|par|von|de|[-–—|])\s+(.+)$/u) ?? text.match(/^(.+?)\s*[：:]\s*(.+)$/u);
+  const match =
+    text.match(/^(.+)\s(?:by|par|von|de|[-–—|])\s+(.+)$/u) ?? text.match(/^(.+?)\s*[：:]\s*(.+)$/u);
   if (!match) return null;
   const speakers = parseSpeakerList(match[2]!.replace(/^(?:slides\s+)?by\s+/i, ''));
   if (!speakers.length || cleanTitle(match[1]!).length < 2) return null;
@@ -56,7 +59,12 @@ function dashedLowercase(text: string): TitledPhrase | null {
   if (!/\s[-–—]\s/.test(text)) return null;
   const match = text.match(/^(\S+(?:\s+\S+)+)\s[-–—]\s([\p{Lu}][\p{Ll}'’-]+)\s([\p{Ll}][\p{Ll}'’-]{2,})$/u);
   if (!match || !isNameLike(`${match[2]} ${match[3]!.replace(/^./, (c) => c.toUpperCase())}`)) return null;
-  return { title: cleanTitle(match[1]!), speakers: [{ name: `${match[2]} ${match[3]}`, handle: null, affiliation: null }], confirmed: true, kind: null };
+  return {
+    title: cleanTitle(match[1]!),
+    speakers: [{ name: `${match[2]} ${match[3]}`, handle: null, affiliation: null }],
+    confirmed: true,
+    kind: null,
+  };
 }
 
 /** "Talk “Title”", "Keynote: Title", "Talk - Title". */
@@ -94,7 +102,8 @@ export function parsePhrase(raw: string): TitledPhrase | null {
 export function nameOnly(text: string): TitledPhrase | null {
   const one = parseOneSpeaker(text);
   // "Recap - My 5 favourite talks" is a title with a dash, not a person and a company.
-  const plausible = one && (!one.affiliation || (one.affiliation.split(' ').length <= 4 && !/\d/.test(one.affiliation)));
+  const plausible =
+    one && (!one.affiliation || (one.affiliation.split(' ').length <= 4 && !/\d/.test(one.affiliation)));
   const speakers = plausible ? [one] : parseSpeakerList(text);
   if (speakers.length) return { title: null, speakers, confirmed: false, kind: null };
   const lead = leadingNames(text);

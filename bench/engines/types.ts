@@ -1,0 +1,28 @@
+/** What each search engine under measurement offers the search benchmark. */
+import type { Archive, SearchQuery, Talk } from '../../src/model.ts';
+import type { QueryKind } from '../lib/queries.ts';
+
+export interface SnapshotFigures {
+  exportMs: number;
+  writeMs: number;
+  bytes: number;
+  /** Read the file, parse the JSON, load the index: what a restart pays. */
+  loadMs: number;
+}
+
+export interface Engine {
+  readonly name: string;
+  /** Queries of a kind this engine cannot run are reported as "n/a" rather than faked. */
+  readonly kinds: readonly QueryKind[];
+  build(archive: Archive): void;
+  search(query: SearchQuery): unknown;
+  /** Exports the built index into `file` and loads it back; the loaded index replaces the built one. */
+  snapshot(file: string, archive: Archive): Promise<SnapshotFigures>;
+  /** Takes in the talks of one edited post (already in `archive`); returns once they are searchable. */
+  update(archive: Archive, changed: Talk[], removed: string[]): void;
+  /** Frees whatever build() made, so heap figures of later steps are not doubled. */
+  release?(): void;
+}
+
+/** Milliseconds to one decimal: more digits would be noise on a shared machine. */
+export const ms = (value: number): number => Math.round(value * 10) / 10;

@@ -1,0 +1,98 @@
+/**
+ * Extraction throughput on one core: `extractPost` over real recap posts (read at run time from
+ * the corpus folders, when present) and over generated ~40 KB posts, beside a bare htmlparser2
+ * `parseDocument` and a default `cheerio.load` (parse5) of the same posts in the same process.
+ * The parsers are the floor: extraction parses once with cheerio, then walks the tree.
+ *
+ *   node --expose-gc --import tsx bench/extract.ts [--corpus DIR[,DIR...]] [--seconds N]
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import * as cheerio from 'cheerio';
+import { parseDocument } from 'htmlparser2';
+import { extractPost } from '../src/extract/index.ts';
+import { generateArchive } from './generate.ts';
+import { throughput } from './lib/measure.ts';
+import { renderPosts } from './lib/posts.ts';
+import { isMain, report, saveResults, started } from './lib/results.ts';
+
+export const DEFAULT_CORPUS = ['/work/shared/corpus/real', '/work/shared/seed'];
+const HTMLPARSER2 = { xml: { xmlMode: false, decodeEntities: true } };
+const POST_FILE = /\.(html?|md|markdown|txt)$/i;
+
+interface Post {
+  source: string;
+  bytes: Uint8Array;
+  text: string;
+}
+
+function readCorpus(dirs: string[]): Post[] {
+  const posts: Post[] = [];
+  for (const dir of dirs.filter((d) => existsSync(d))) {
+    for (const name of readdirSync(dir).sort()) {
+      if (!POST_FILE.test(name)) continue;
+      const bytes = readFileSync(path.join(dir, name));
+      posts.push({ source: name, bytes, text: bytes.toString('utf8') });
+    }
+  }
+  return posts;
+}
+
+/** 200 posts of ~33 talks each (about 40 KB with chrome), three shapes, fixed seed. */
+export function generatedPosts(count = 200): Post[] {
+  const archive = generateArchive({ talks: count * 33, conferences: count, seed: 7 });
+  const encoder = new TextEncoder();
+  return [...renderPosts(archive, 7)].map((post) => ({
+    source: post.path,
+    bytes: encoder.encode(post.html),
+    text: post.html,
+  }));
+}
+
+function measureSet(name: string, posts: Post[], ms: number) {
+  const size = (post: Post) => post.bytes.length;
+  const totalBytes = posts.reduce((sum, post) => sum + post.bytes.length, 0);
+  let talks = 0;
+  let extracted = 0;
+  const extract = (post: Post) => {
+    talks += extractPost(post.source, post.bytes).talks.length;
+    extracted++;
+  };
+  const result = {
+    posts: posts.length,
+    meanKb: Number((totalBytes / posts.length / 1024).toFixed(1)),
+    extractPost: throughput(posts, size, extract, ms),
+    htmlparser2: throughput(posts, size, (post) => parseDocument(post.text), ms),
+    cheerioParse5: throughput(posts, size, (post) => cheerio.load(post.text), ms),
+    // cheerio's own switch to htmlparser2 in HTML mode: what extraction could build on.
+    cheerioHtmlparser2: throughput(posts, size, (post) => cheerio.load(post.text, HTMLPARSER2), ms),
+  };
+  const talksPerPost = Number((talks / extracted).toFixed(1));
+  report(`${name}: ${result.posts} posts, mean ${result.meanKb} KB, ${talksPerPost} talks found per post`);
+  for (const key of ['extractPost', 'htmlparser2', 'cheerioParse5', 'cheerioHtmlparser2'] as const) {
+    const t = result[key];
+    report(
+      `  ${key.padEnd(18)} ${String(t.perSecond).padStart(8)} posts/s  ${String(t.mbPerSecond).padStart(6)} MB/s`,
+    );
+  }
+  return { ...result, talksPerPost };
+}
+
+export function runExtract(corpus: string[], seconds: number) {
+  const start = started();
+  const real = readCorpus(corpus);
+  const sets: Record<string, unknown> = {};
+  if (real.length) sets['real'] = measureSet('real corpus', real, seconds * 1000);
+  else report(`no corpus posts found in ${corpus.join(', ')}: measuring generated posts only`);
+  sets['generated'] = measureSet('generated', generatedPosts(), seconds * 1000);
+  const file = saveResults('extract', { ...start, corpus, seconds, sets });
+  report(`saved ${file}`);
+}
+
+if (isMain(import.meta.filename)) {
+  const { values } = parseArgs({
+    options: { corpus: { type: 'string' }, seconds: { type: 'string', default: '5' } },
+  });
+  runExtract(values.corpus ? values.corpus.split(',') : DEFAULT_CORPUS, Number(values.seconds));
+}

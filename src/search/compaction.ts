@@ -1,0 +1,63 @@
+/**
+ * Compaction: FlexSearch keeps the numbers of changed and removed talks (removing them from an
+ * index without fast updates scans every posting list), so once they pile up a fresh index is
+ * built from the live talks, a chunk per event-loop turn so searches keep being answered, and
+ * swapped in when complete. Talks added meanwhile go into both indexes; talks retired
+ * meanwhile are simply left in the fresh one as retired numbers.
+ */
+import type { Document } from 'flexsearch';
+import type { IndexedDoc } from './config.ts';
+import type { TalkRecord, TalkTable } from './tables.ts';
+
+/** Below this many retired numbers a compaction is not worth its cost. */
+export const COMPACT_MIN = 1000;
+/** Talks indexed per event-loop turn: a few milliseconds of work. */
+const CHUNK = 200;
+
+export class Compactor {
+  #fresh: Document<IndexedDoc> | null = null;
+  #running: Promise<void> | null = null;
+
+  constructor(
+    private readonly table: TalkTable,
+    private readonly create: () => Document<IndexedDoc>,
+    private readonly docFor: (record: TalkRecord) => IndexedDoc,
+  ) {}
+
+  /** Mirrors a write of the live index into the index being built. */
+  added(doc: IndexedDoc): void {
+    this.#fresh?.add(doc);
+  }
+
+  idle(): Promise<void> {
+    return this.#running ?? Promise.resolve();
+  }
+
+  start(swap: (fresh: Document<IndexedDoc>) => void): void {
+    if (this.#running) return;
+    const fresh = this.create();
+    const nums = [...this.table.records()].map((r) => r.num);
+    const retiredBefore = this.table.retired;
+    this.#fresh = fresh;
+    this.#running = new Promise<void>((resolve) => {
+      let i = 0;
+      const step = () => {
+        for (const end = Math.min(nums.length, i + CHUNK); i < end; i++) {
+          const record = this.table.get(nums[i]!);
+          if (record) fresh.add(this.docFor(record));
+        }
+        if (i < nums.length) {
+          setImmediate(step);
+          return;
+        }
+        // Numbers retired while the fresh index was built are the only ones it still holds.
+        this.table.retired = Math.max(0, this.table.retired - retiredBefore);
+        this.#fresh = null;
+        this.#running = null;
+        swap(fresh);
+        resolve();
+      };
+      setImmediate(step);
+    });
+  }
+}
