@@ -64,8 +64,13 @@ for (let c = 0; c < CONFERENCES; c++)
 
 const builder = new ArchiveBuilder();
 let start = performance.now();
+const loadCpu = process.cpuUsage();
 builder.load(posts);
-process.stdout.write(`load ${posts.length} posts: ${(performance.now() - start).toFixed(0)} ms\n`);
+const { user, system } = process.cpuUsage(loadCpu);
+const loadWall = (performance.now() - start).toFixed(0);
+process.stdout.write(
+  `load ${posts.length} posts: ${loadWall} ms wall, ${((user + system) / 1000).toFixed(0)} ms cpu\n`,
+);
 start = performance.now();
 const archive = builder.toArchive();
 process.stdout.write(

@@ -20,6 +20,10 @@ function uniqueBy(values: string[], key: (value: string) => string): string[] {
   return [...byKey.values()].map((spellings) => pickCanonical(spellings)!).sort(compareStrings);
 }
 
+function hasHandle(mention: SpeakerMention): boolean {
+  return Boolean(mention.handle && handleKey(mention.handle));
+}
+
 function sameMention(a: SpeakerMention, b: SpeakerMention): boolean {
   return a.name === b.name && a.handle === b.handle && a.affiliation === b.affiliation;
 }
@@ -127,10 +131,19 @@ export class SpeakerRegistry {
     }
   }
 
-  /** Connected components over shared keys, starting from the given mentions. */
+  /**
+   * Connected components over shared keys, starting from the given mentions. Handles come
+   * first: a name shared by people with different handles is ambiguous, so it joins only the
+   * mentions that have no handle, never two handles together.
+   */
   private regroup(seeds: SpeakerMention[]): Group[] {
     const groups: Group[] = [];
     const seen = new Set<string>();
+    const ambiguous = new Map<string, boolean>();
+    const isAmbiguous = (key: string) => {
+      if (!ambiguous.has(key)) ambiguous.set(key, key.startsWith('n:') && this.handlesUnder(key) > 1);
+      return ambiguous.get(key)!;
+    };
     for (const seed of seeds) {
       if (seen.has(seed.id)) continue;
       const members: SpeakerMention[] = [];
@@ -139,16 +152,30 @@ export class SpeakerRegistry {
       while (queue.length) {
         const mention = queue.pop()!;
         members.push(mention);
-        for (const key of mention.keys)
-          for (const id of this.byKey.get(key) ?? [])
-            if (!seen.has(id)) {
-              seen.add(id);
-              queue.push(this.mentions.get(id)!);
-            }
+        for (const key of mention.keys) {
+          const narrow = isAmbiguous(key);
+          if (narrow && hasHandle(mention)) continue;
+          for (const id of this.byKey.get(key) ?? []) {
+            const next = this.mentions.get(id)!;
+            if (seen.has(id) || (narrow && hasHandle(next))) continue;
+            seen.add(id);
+            queue.push(next);
+          }
+        }
       }
       groups.push(this.addGroup(members));
     }
     return groups;
+  }
+
+  /** How many different handles the mentions under a key have. */
+  private handlesUnder(key: string): number {
+    const handles = new Set<string>();
+    for (const id of this.byKey.get(key) ?? []) {
+      const mention = this.mentions.get(id)!;
+      if (hasHandle(mention)) handles.add(handleKey(mention.handle!));
+    }
+    return handles.size;
   }
 
   private addGroup(mentions: SpeakerMention[]): Group {

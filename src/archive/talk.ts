@@ -7,8 +7,12 @@ const EXCERPT_LENGTH = 240;
 
 /** The start of a text, cut at a word boundary, with an ellipsis when cut. */
 export function excerpt(text: string, length = EXCERPT_LENGTH): string {
-  const condensed = text.replace(/\s+/g, ' ').trim();
-  if (condensed.length <= length) return condensed;
+  // Only the start is shown: condensing a long text in full would cost more than the rest.
+  const condensed = text
+    .slice(0, length * 4)
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (condensed.length <= length && text.length <= length * 4) return condensed;
   const cut = condensed.slice(0, length);
   const space = cut.lastIndexOf(' ');
   return `${(space > length / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/, '')}…`;

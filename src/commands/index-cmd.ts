@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { resolveConfig } from '../config.ts';
+import { createExtractPool } from '../indexer/extract-pool.ts';
 import { formatReport, type IndexReport, runIndex } from '../indexer/index.ts';
 import { createProgress, type ProgressStream } from '../indexer/progress.ts';
 
@@ -29,13 +30,19 @@ export async function runIndexCommand(
 ): Promise<IndexReport> {
   const config = resolveConfig({ postsDir: options.posts, dataDir: options.data }, env);
   const progress = createProgress({ stream: progressStream, log, unit: 'posts' });
+  // Worker threads, so a post that hangs the extractor is skipped after the time limit.
+  const pool = createExtractPool({ timeoutMs: config.extractTimeoutMs });
   const report = await runIndex({
     postsDir: shortPath(config.postsDir),
     dataDir: shortPath(config.dataDir),
     rebuild: options.rebuild ?? false,
     log,
+    extract: pool.extract,
     onProgress: (done, total, path) => progress.update(done, total, path),
-  }).finally(() => progress.finish());
+  }).finally(() => {
+    progress.finish();
+    return pool.close();
+  });
   out(options.json ? JSON.stringify(report, null, 2) : formatReport(report));
   return report;
 }

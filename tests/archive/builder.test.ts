@@ -85,6 +85,19 @@ describe('buildArchive', () => {
     expect(archive.speakers.map((s) => s.id)).toEqual(['david-gageot', 'jane-doe', 'zoe-martin']);
   });
 
+  test('keeps people with one name but different handles apart', () => {
+    const posts: [string, ExtractedPost][] = [
+      ['a.md', post(conf('Devoxx', 2017), [talk('Streams', [speaker('John Smith', '@jsmith')])])],
+      ['b.md', post(conf('Devoxx', 2018), [talk('Lambdas', [speaker('John Smith', '@johnsmith')])])],
+      ['c.md', post(conf('Devoxx', 2019), [talk('Records', [speaker('John Smith', '@jsmith')])])],
+    ];
+    const speakers = buildArchive(posts).speakers;
+    expect(speakers.map((s) => [s.id, s.handles, s.talkIds.length])).toEqual([
+      ['john-smith', ['@johnsmith'], 1],
+      ['john-smith-2', ['@jsmith'], 2],
+    ]);
+  });
+
   test('merges a talk without a title with the titled talk of the same speaker', () => {
     const posts: [string, ExtractedPost][] = [
       ['a.md', post(conf('Code Mesh', 2014), [talk('The mess we are in', [speaker('Joe Armstrong')])])],

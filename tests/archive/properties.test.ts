@@ -13,7 +13,7 @@ const TITLES = [
   null,
 ];
 const NAMES = ['David Gageot', 'david j. gageot', 'Jane Doe', 'Zoé Martin', 'Zoe Martin'];
-const HANDLES = ['@dgageot', null, null, '@zoe'];
+const HANDLES = ['@dgageot', null, null, '@zoe', '@gageot'];
 const CONFERENCES = [
   conf('dotScale', 2018),
   conf('DotScale', 2018),
