@@ -46,7 +46,10 @@ describe('talk headings', () => {
     [
       'a "By Speaker" first line and "Title [Speaker]" headings',
       '<h2>Tidal APIs</h2><p>By Ada Brightwater (@ada)</p><p>Notes.</p><h2>Harbour maps [Oskar Lindqvist]</h2><p>More notes.</p>',
-      [['Tidal APIs', ['Ada Brightwater']], ['Harbour maps', ['Oskar Lindqvist']]],
+      [
+        ['Tidal APIs', ['Ada Brightwater']],
+        ['Harbour maps', ['Oskar Lindqvist']],
+      ],
     ],
     [
       'an h4 title with a "讲师：" line',
@@ -129,10 +132,51 @@ describe('talks in lists and prose', () => {
     expect(summary(`<article>${html}</article>`)).toEqual(expected);
   });
 
+  test('reads linked titles as talks in a list where most items are talks', () => {
+    const item = (title: string, rest: string) =>
+      `<li><a href="https://example.org">${title}</a>${rest}</li>`;
+    const html = `<ul>${[
+      item('Kubelets in the wild', ' - slides by @kube'),
+      item('Scheduling for humans', ' by @sched'),
+      item('Volumes without tears', ' - slides'),
+      item('The State of State', ' - no recording'),
+      item('Release', ' notes'),
+      '<li>Version 2 is out</li>',
+    ].join('')}</ul>`;
+    expect(summary(`<article>${html}</article>`).map(([title]) => title)).toEqual([
+      'Kubelets in the wild',
+      'Scheduling for humans',
+      'Volumes without tears',
+      'The State of State',
+    ]);
+  });
+
   test('leaves out the talks the author says they missed', () => {
     const html =
       '<h2>Talks</h2><ul><li><strong>Streams</strong>, Hana Kowalski</li></ul><h2>Talks I missed</h2><ul><li><strong>GC Myths</strong>, Ivy Tran</li></ul>';
     expect(summary(html).map(([title]) => title)).toEqual(['Streams']);
+  });
+
+  test('reads plain text: a short line followed by a speaker line opens a talk', () => {
+    const text = [
+      'Harbour notes',
+      'Tides of data',
+      'Ada Brightwater - @adabright',
+      'Event streams between regions.',
+      'Back-pressure',
+      'Queues fill up.',
+      'Building lighthouses',
+      'Oskar Lindqvist',
+      'Metrics first.',
+    ].join('\n\n');
+    const talks = talksOf(text, 'notes.txt');
+    expect(talks.map((t) => [t.title, t.speakers.map((s) => s.name)])).toEqual([
+      ['Tides of data', ['Ada Brightwater']],
+      ['Building lighthouses', ['Oskar Lindqvist']],
+    ]);
+    expect(talks[0]?.text).toBe(
+      'Ada Brightwater - @adabright Event streams between regions. Back-pressure Queues fill up.',
+    );
   });
 
   test('finds no talk in a post that lists topics only', () => {

@@ -114,6 +114,8 @@ export function findByline(blocks: readonly TextBlock[]): ExtractedSpeaker[] {
   const byPeople = by ? speakerLine(by[1]!) : [];
   if (byPeople.length) return byPeople;
   for (const block of first) {
+    // A list under a heading holds talks or notes, not the heading's speaker line.
+    if (block.tag === 'li') continue;
     for (const line of block.lines.slice(0, 3)) {
       const fromLine = speakerLine(line);
       if (fromLine.length) return fromLine;

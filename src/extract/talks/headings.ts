@@ -125,7 +125,7 @@ function siblingsAreTalks(info: HeadingInfo, infos: readonly HeadingInfo[]): boo
     (i) => i.parent === info.parent && i.heading.level === info.heading.level && !i.nonTalk && i !== info,
   );
   const sure = siblings.filter(confirmed).length;
-  return sure >= 2 && sure >= siblings.length * 0.75;
+  return sure >= 2 && sure >= (siblings.length + 1) * 0.75;
 }
 
 function hasContent(info: HeadingInfo): boolean {

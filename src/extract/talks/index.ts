@@ -12,7 +12,7 @@ import { slugify, uniqueAnchors } from './anchor.ts';
 import { type Block, flattenBlocks, type TextBlock } from './blocks.ts';
 import { proseSpeakers } from './byline.ts';
 import { readHeadings, talkHeadings } from './headings.ts';
-import { type ItemTalk, inlineTalks, itemTalk } from './items.ts';
+import { type ItemTalk, inlineTalks, itemTalk, linkedSiblings } from './items.ts';
 import { kindOf } from './patterns.ts';
 import { type Columns, headerColumns, rowTalk } from './tables.ts';
 
@@ -78,7 +78,10 @@ function fromItems(blocks: readonly Block[], taken: Set<number>): Found[] {
       found.push({ title: t.title, speakers: t.speakers, kind: t.kind, anchor, start, level: 7 });
     }
   });
-  return found;
+  const unnamed = linkedSiblings(blocks, taken, new Set(found.map((t) => t.start))).map(
+    ({ start, title }): Found => ({ title, speakers: [], kind: 'talk', anchor: null, start, level: 7 }),
+  );
+  return [...found, ...unnamed].sort((a, b) => a.start - b.start);
 }
 
 function talksIn(block: TextBlock, columns: Columns | null): ItemTalk[] {

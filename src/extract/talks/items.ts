@@ -3,9 +3,10 @@
  * "Title by Speaker", "Title - slides by @handle", and "**Title by Speaker, Company**" inside
  * prose. Items that name no one (topic lists, agendas) are not talks.
  */
+import type { ParentNode } from 'domhandler';
 import type { ExtractedSpeaker, TalkKind } from '../../model.ts';
 import { parseSpeakerList } from '../speakers.ts';
-import type { TextBlock } from './blocks.ts';
+import type { Block, TextBlock } from './blocks.ts';
 import { proseSpeakers } from './byline.ts';
 import { saysNotSeen } from './classify.ts';
 import { cleanTitle, kindOf, parsePhrase } from './patterns.ts';
@@ -96,4 +97,35 @@ export function inlineTalks(block: TextBlock): ItemTalk[] {
       });
   }
   return talks;
+}
+
+/**
+ * In a list where most items are clearly talks, the other items led by a linked title of a few
+ * words ("[The State of State] - no slides") are talks too: the author just named no one.
+ */
+export function linkedSiblings(
+  blocks: readonly Block[],
+  taken: ReadonlySet<number>,
+  talkItems: ReadonlySet<number>,
+): { start: number; title: string }[] {
+  const byList = new Map<ParentNode, number[]>();
+  blocks.forEach((block, i) => {
+    const list = block.type === 'text' && block.tag === 'li' && block.depth === 0 ? block.el?.parent : null;
+    if (!list) return;
+    const items = byList.get(list);
+    if (items) items.push(i);
+    else byList.set(list, [i]);
+  });
+  const extra: { start: number; title: string }[] = [];
+  for (const items of byList.values()) {
+    const sure = items.filter((i) => talkItems.has(i)).length;
+    if (sure < 3 || sure < items.length * 0.4) continue;
+    for (const i of items) {
+      const block = blocks[i] as TextBlock;
+      const words = block.lead?.split(/\s+/).length ?? 0;
+      if (talkItems.has(i) || taken.has(i) || !block.links.includes(block.lead ?? '') || words < 3) continue;
+      extra.push({ start: i, title: cleanTitle(block.lead!) });
+    }
+  }
+  return extra;
 }

@@ -27,12 +27,14 @@ export function kindOf(text: string): TalkKind | null {
 }
 
 export function cleanTitle(text: string): string {
-  return text
-    .replace(/^[\s"“”«»„:*_#–—-]+|[\s"“”«»„:,*_–—-]+$/gu, '')
-    // "1. The Mess We're In": the author's numbering is not part of the title.
-    .replace(/^\d{1,2}[.)]\s+/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    text
+      .replace(/^[\s"“”«»„:*_#–—-]+|[\s"“”«»„:,*_–—-]+$/gu, '')
+      // "1. The Mess We're In": the author's numbering is not part of the title.
+      .replace(/^\d{1,2}[.)]\s+/, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /** "Title (Speaker)", "Title (Speaker, Company)", "Title [Speaker]": the last parenthesis names people. */
