@@ -9,7 +9,7 @@ export function environment(): Record<string, unknown> {
   return {
     date: new Date().toISOString(),
     node: process.version,
-    flags: process.execArgv.filter((flag) => !flag.includes('tsx')),
+    flags: process.execArgv.filter((flag) => flag !== '--import' && !flag.includes('tsx')),
     cpu: os.cpus()[0]?.model ?? 'unknown',
     cores: os.cpus().length,
     memoryGb: Math.round(os.totalmem() / 1024 ** 3),

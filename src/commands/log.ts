@@ -1,8 +1,10 @@
 /**
  * The logger of the long-running commands: pino, writing JSON lines when the output is a file
- * or a pipe (for log collectors), and short readable lines on a terminal.
+ * or a pipe (for log collectors), and short readable lines on a terminal; and the one-line
+ * summary of an indexing run that they log.
  */
 import { type DestinationStream, type Logger, pino } from 'pino';
+import type { IndexReport } from '../indexer/index.ts';
 
 const LEVELS: Record<number, string> = {
   10: 'TRACE',
@@ -57,4 +59,26 @@ export function createLogger(level: string, stream: NodeJS.WriteStream = process
   if (!stream.isTTY) return pino({ level }, stream);
   const destination: DestinationStream = { write: (json) => stream.write(prettyLine(json)) };
   return pino({ level }, destination);
+}
+
+function count(n: number, what: string): string {
+  return `${n} ${what}${n === 1 ? '' : 's'}`;
+}
+
+/** One line for the log: "1 post added (a.md), 3 talks added, 180 talks in all, 42 ms". */
+export function describeRun(report: IndexReport): string {
+  const { posts, talks } = report;
+  const parts: string[] = [];
+  const names = (paths: string[]) => (paths.length > 0 && paths.length <= 3 ? ` (${paths.join(', ')})` : '');
+  if (posts.added.length) parts.push(`${count(posts.added.length, 'post')} added${names(posts.added)}`);
+  if (posts.changed.length)
+    parts.push(`${count(posts.changed.length, 'post')} changed${names(posts.changed)}`);
+  if (posts.removed.length)
+    parts.push(`${count(posts.removed.length, 'post')} removed${names(posts.removed)}`);
+  if (posts.renamed.length) parts.push(`${count(posts.renamed.length, 'post')} renamed`);
+  for (const kind of ['added', 'changed', 'removed'] as const) {
+    if (talks[kind]) parts.push(`${count(talks[kind], 'talk')} ${kind}`);
+  }
+  if (parts.length === 0) parts.push('no change');
+  return `${parts.join(', ')}; ${count(report.totals.talks, 'talk')} in all, ${report.durationMs} ms`;
 }

@@ -7,8 +7,10 @@
  * change and swaps the server's state in one synchronous step, and only then writes the
  * snapshot. Runs are serialised by the runner; requests during a run join the next one.
  */
+
+import type { RequestListener } from 'node:http';
 import type { Logger } from 'pino';
-import { type Config, resolveConfig } from '../config.ts';
+import { type Config, ConfigError, resolveConfig } from '../config.ts';
 import { createExtractPool, type ExtractPool } from '../indexer/extract-pool.ts';
 import { Indexer, type IndexReport } from '../indexer/index.ts';
 import { createReindexer, type Reindexer } from '../indexer/runner.ts';
@@ -18,7 +20,7 @@ import { createAdminRouter } from '../server/admin.ts';
 import { createApp } from '../server/app.ts';
 import { listen, type RunningServer } from '../server/listen.ts';
 import { createAppState } from '../server/state.ts';
-import { createLogger } from './log.ts';
+import { createLogger, describeRun } from './log.ts';
 
 export interface ServeOptions {
   /** A module exporting `extractPost`, run in the workers instead of src/extract. */
@@ -35,21 +37,9 @@ export interface Serving {
   close(): Promise<void>;
 }
 
-/** A short summary of a run for the log; the full report goes to the admin API. */
-function summary(report: IndexReport) {
-  const { posts, talks, totals } = report;
-  return {
-    posts: { added: posts.added, changed: posts.changed, removed: posts.removed, renamed: posts.renamed },
-    talks,
-    totalTalks: totals.talks,
-    snapshot: report.snapshot.written,
-    durationMs: report.durationMs,
-  };
-}
-
 function logReport(logger: Logger, report: IndexReport, message: string): void {
-  logger.info(summary(report), message);
-  for (const skipped of report.posts.skipped) logger.warn(`${skipped.path}: skipped, ${skipped.reason}`);
+  logger.info({ snapshot: report.snapshot.written }, `${message}: ${describeRun(report)}`);
+  for (const skipped of report.posts.skipped) logger.warn(`${skipped.path}: ${skipped.reason}`);
 }
 
 async function boot(config: Config, pool: ExtractPool, logger: Logger): Promise<Indexer> {
@@ -79,22 +69,22 @@ function watchIfAsked(config: Config, reindexer: Reindexer, logger: Logger) {
   });
 }
 
-export async function startServing(
-  config: Config,
-  logger: Logger,
-  options: ServeOptions = {},
-): Promise<Serving> {
-  const pool = createExtractPool({
-    timeoutMs: config.extractTimeoutMs,
-    extractModule: options.extractModule,
-  });
-  let indexer: Indexer;
+/** Listens, turning "address in use" into a message that says what to change. */
+async function listenOrExplain(app: RequestListener, config: Config, logger: Logger): Promise<RunningServer> {
   try {
-    indexer = await boot(config, pool, logger);
+    return await listen(app, { port: config.port, host: config.host, logger, signals: [] });
   } catch (error) {
-    await pool.close();
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EADDRINUSE' && code !== 'EACCES' && code !== 'EADDRNOTAVAIL') throw error;
+    const problem = code === 'EADDRINUSE' ? 'is already in use' : 'cannot be used';
+    throw new ConfigError(
+      `port ${config.port} on ${config.host} ${problem} (pass --port N or set PORT; --host H or HOST)`,
+    );
   }
+}
+
+/** The state the server reads, swapped by each re-index as soon as the change is applied. */
+function liveState(indexer: Indexer, logger: Logger) {
   let state = createAppState(indexer.archive, indexer.search);
   const reindexer = createReindexer({
     indexer,
@@ -106,22 +96,48 @@ export async function startServing(
       logger.debug(phases, 're-index phases');
     },
   });
+  return { getState: () => state, reindexer };
+}
+
+function stopOnSignals(handle: Serving, signals: NodeJS.Signals[], logger: Logger): void {
+  for (const signal of signals) {
+    process.once(signal, () => {
+      logger.info({ signal }, 'shutting down');
+      void handle.close();
+    });
+  }
+}
+
+/** Closes the extraction workers when a start-up step fails, so the process can exit. */
+async function orClose<T>(pool: ExtractPool, step: Promise<T>): Promise<T> {
+  try {
+    return await step;
+  } catch (error) {
+    await pool.close();
+    throw error;
+  }
+}
+
+export async function startServing(
+  config: Config,
+  logger: Logger,
+  options: ServeOptions = {},
+): Promise<Serving> {
+  const pool = createExtractPool({
+    timeoutMs: config.extractTimeoutMs,
+    extractModule: options.extractModule,
+  });
+  const indexer = await orClose(pool, boot(config, pool, logger));
+  const { getState, reindexer } = liveState(indexer, logger);
   const adminRouter = createAdminRouter({ token: config.adminToken, reindex: () => reindexer.all() });
-  const app = createApp({
-    getState: () => state,
-    logger,
-    config: { production: config.production, adminRouter },
-  });
-  const server: RunningServer = await listen(app, {
-    port: config.port,
-    host: config.host,
-    logger,
-    signals: [],
-  });
+  const app = createApp({ getState, logger, config: { production: config.production, adminRouter } });
+  const server = await orClose(pool, listenOrExplain(app, config, logger));
   const watcher: PostWatcher | null = await watchIfAsked(config, reindexer, logger);
-  // Workers take a moment to start; a watched folder's next post should not wait for them.
-  if (watcher) void pool.warm();
-  if (watcher) logger.info({ posts: config.postsDir }, 'watching for changes');
+  if (watcher) {
+    logger.info({ posts: config.postsDir }, 'watching for changes');
+    // Workers take a moment to start; the next post dropped in should not wait for them.
+    void pool.warm();
+  }
   if (!config.adminToken) logger.info('admin API off (set TALKS_ADMIN_TOKEN to enable POST /api/reindex)');
 
   let closing: Promise<void> | null = null;
@@ -135,12 +151,7 @@ export async function startServing(
     reindex: () => reindexer.all(),
     close: () => (closing ??= close()),
   };
-  for (const signal of options.signals ?? ['SIGTERM', 'SIGINT']) {
-    process.once(signal, () => {
-      logger.info({ signal }, 'shutting down');
-      void handle.close();
-    });
-  }
+  stopOnSignals(handle, options.signals ?? ['SIGTERM', 'SIGINT'], logger);
   return handle;
 }
 

@@ -172,8 +172,12 @@ function resolve(mentions: Mention[], titles: string[], text: string, date: stri
   return { name: nameInYear(series, year), year, city: series.city ?? city };
 }
 
-export function inferConference($: CheerioAPI, meta: PostMeta): ConferenceRef | null {
-  const text = blockText($('body').toArray());
+/** `text` is the page's block text, when the caller already has it. */
+export function inferConference(
+  $: CheerioAPI,
+  meta: PostMeta,
+  text = blockText($('body').toArray()),
+): ConferenceRef | null {
   const titles = titleSources($, meta);
   const mentions = [...collectSources($, meta).flatMap(mentionsIn), ...textMentions(text)];
   if (coversSeveral(mentions)) return null;

@@ -20,7 +20,8 @@ function bomEncoding(bytes: Uint8Array): { encoding: string; skip: number } | nu
 
 /** The charset a document declares in its first bytes, or null. */
 export function declaredCharset(bytes: Uint8Array): string | null {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, SNIFF_BYTES));
+  // Byte-per-character, like Latin-1: enough to read an ASCII declaration, and far cheaper.
+  const head = String.fromCharCode(...bytes.subarray(0, SNIFF_BYTES));
   const match =
     /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head) ??
     /<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i.exec(head);

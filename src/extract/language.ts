@@ -20,25 +20,59 @@ export function primaryLanguage(tag: string | null | undefined): string | null {
   return match?.[1] ? match[1].toLowerCase() : null;
 }
 
+/** Script counts of a text, in one pass over its characters. */
+function scriptCounts(text: string): { letters: number; han: number; kana: number; hangul: number } {
+  const counts = { letters: 0, han: 0, kana: 0, hangul: 0 };
+  for (const char of text.match(LETTER) ?? []) {
+    counts.letters++;
+    const code = char.codePointAt(0) ?? 0;
+    if (code < 0x2e80) continue;
+    if (HAN.test(char)) counts.han++;
+    else if (KANA.test(char)) counts.kana++;
+    else if (HANGUL.test(char)) counts.hangul++;
+  }
+  return counts;
+}
+
+const LETTER = /\p{L}/gu;
+const HAN = /\p{Script=Han}/u;
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const HANGUL = /\p{Script=Hangul}/u;
+
 function cjkLanguage(text: string): string | null {
-  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  const { letters, han, kana, hangul } = scriptCounts(text);
   if (letters === 0) return null;
-  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
-  const kana = text.match(/[\p{Script=Hiragana}\p{Script=Katakana}]/gu)?.length ?? 0;
-  const hangul = text.match(/\p{Script=Hangul}/gu)?.length ?? 0;
   if ((han + kana + hangul) / letters < 0.2) return null;
   if (hangul > han + kana) return 'ko';
   return kana > (han + kana) * 0.1 ? 'ja' : 'zh';
 }
 
+/** Stop word -> the languages it belongs to, built once from STOP_WORDS. */
+const LANGUAGES_OF = new Map<string, string[]>();
+for (const [language, words] of Object.entries(STOP_WORDS))
+  for (const word of words) LANGUAGES_OF.set(word, [...(LANGUAGES_OF.get(word) ?? []), language]);
+
+/**
+ * A long post says its language in any part of it: a head and a middle slice are read, so the
+ * cost stays flat however long the post is.
+ */
+export const SAMPLE_CHARS = 12_000;
+
+function sample(text: string): string {
+  if (text.length <= SAMPLE_CHARS) return text;
+  const half = SAMPLE_CHARS / 2;
+  const middle = Math.floor(text.length / 2);
+  return `${text.slice(0, half)} ${text.slice(middle, middle + half)}`;
+}
+
 /** The language the text is written in, with how many stop words back the guess. */
 export function detectLanguage(text: string): { language: string | null; evidence: number; share: number } {
-  const cjk = cjkLanguage(text);
+  const sampled = sample(text);
+  const cjk = cjkLanguage(sampled);
   if (cjk) return { language: cjk, evidence: Number.POSITIVE_INFINITY, share: 1 };
   const counts = new Map<string, number>();
-  for (const word of text.toLowerCase().match(/\p{L}+/gu) ?? []) {
-    for (const [language, words] of Object.entries(STOP_WORDS))
-      if (words.has(word)) counts.set(language, (counts.get(language) ?? 0) + 1);
+  for (const word of sampled.toLowerCase().match(/\p{L}+/gu) ?? []) {
+    for (const language of LANGUAGES_OF.get(word) ?? []) counts.set(language, (counts.get(language) ?? 0) + 1);
   }
   const ranked = [...counts].sort((a, b) => b[1] - a[1]);
   const [first, second] = ranked;

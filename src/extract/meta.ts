@@ -33,20 +33,22 @@ const DATE_META = [
 
 const TITLE_SEPARATOR = /\s+[|·•»–—:]{1,2}\s+|\s+-\s+/;
 
-function metaContent($: CheerioAPI, key: string): string | null {
-  const value = $('meta')
-    .filter((_, el) => {
-      const name = (
-        $(el).attr('name') ??
-        $(el).attr('property') ??
-        $(el).attr('itemprop') ??
-        ''
-      ).toLowerCase();
-      return name === key;
-    })
-    .first()
-    .attr('content');
-  return value?.trim() || null;
+type Metas = ReadonlyMap<string, string>;
+
+/** Every <meta name|property|itemprop> of the page, first value per key, read in one pass. */
+function metaTags($: CheerioAPI): Metas {
+  const metas = new Map<string, string>();
+  for (const el of $('meta').toArray()) {
+    const { name, property, itemprop, content } = el.attribs;
+    const key = (name ?? property ?? itemprop ?? '').toLowerCase();
+    const value = content?.trim();
+    if (key && !metas.has(key)) metas.set(key, value ?? '');
+  }
+  return metas;
+}
+
+function metaContent(metas: Metas, key: string): string | null {
+  return metas.get(key) || null;
 }
 
 function stringField(fm: FrontMatter, ...keys: string[]): string | null {
@@ -80,16 +82,16 @@ function stripSiteName(title: string, siteName: string | null): string {
   return title.trim();
 }
 
-function extractTitle($: CheerioAPI, fm: FrontMatter): string {
+function extractTitle($: CheerioAPI, fm: FrontMatter, metas: Metas): string {
   const fromMatter = stringField(fm, 'title');
   if (fromMatter) return fromMatter;
-  const siteName = metaContent($, 'og:site_name');
+  const siteName = metaContent(metas, 'og:site_name');
   const heading = $('h1')
     .toArray()
     .map((el) => $(el))
     .find(($h) => $h.text().trim() && !isBanner($h, siteName));
   if (heading) return heading.text().replace(/\s+/g, ' ').trim();
-  const declared = metaContent($, 'og:title') ?? $('title').first().text();
+  const declared = metaContent(metas, 'og:title') ?? $('title').first().text();
   if (declared.trim()) return stripSiteName(declared, siteName);
   const firstBlock = $('body').children().first().text().trim();
   return firstBlock.length <= 160 ? firstBlock : '';
@@ -103,11 +105,18 @@ function jsonLdDate($: CheerioAPI): string | null {
   return null;
 }
 
-function extractDate($: CheerioAPI, fm: FrontMatter, url: string | null, source: string): string | null {
+function extractDate(
+  $: CheerioAPI,
+  fm: FrontMatter,
+  metas: Metas,
+  url: string | null,
+  bodyText: string,
+  source: string,
+): string | null {
   const fromMatter = normaliseDate(fm.date) ?? normaliseDate(fm.published);
   if (fromMatter) return fromMatter;
   for (const key of DATE_META) {
-    const value = metaContent($, key);
+    const value = metaContent(metas, key);
     const parsed = value ? parseDate(value) : null;
     if (parsed) return parsed;
   }
@@ -118,21 +127,21 @@ function extractDate($: CheerioAPI, fm: FrontMatter, url: string | null, source:
     jsonLdDate($) ??
     dateFromPath(url ?? '') ??
     dateFromPath(source) ??
-    parseDate($('body').text().replace(/\s+/g, ' ').slice(0, 2000))
+    parseDate(bodyText.slice(0, 2000))
   );
 }
 
-function extractUrl($: CheerioAPI, fm: FrontMatter): string | null {
+function extractUrl($: CheerioAPI, fm: FrontMatter, metas: Metas): string | null {
   const candidates = [
     $('link[rel="canonical"]').attr('href'),
-    metaContent($, 'og:url'),
+    metaContent(metas, 'og:url'),
     stringField(fm, 'canonical_url', 'canonicalURL', 'canonical', 'url', 'permalink'),
   ];
   // A relative URL cannot be linked to from elsewhere, so it is no canonical URL.
   return candidates.find((u): u is string => !!u && /^https?:\/\//i.test(u.trim()))?.trim() ?? null;
 }
 
-function extractTags($: CheerioAPI, fm: FrontMatter): string[] {
+function extractTags($: CheerioAPI, fm: FrontMatter, metas: Metas): string[] {
   const tags = [
     ...listField(fm.tags),
     ...listField(fm.categories),
@@ -143,7 +152,7 @@ function extractTags($: CheerioAPI, fm: FrontMatter): string[] {
     ...$('meta[property="article:tag"], meta[property="og:article:tag"]')
       .map((_, el) => $(el).attr('content') ?? '')
       .get(),
-    ...listField(metaContent($, 'keywords')),
+    ...listField(metaContent(metas, 'keywords')),
   ];
   const seen = new Map<string, string>();
   for (const raw of tags) {
@@ -153,17 +162,24 @@ function extractTags($: CheerioAPI, fm: FrontMatter): string[] {
   return [...seen.values()];
 }
 
-export function extractMeta($: CheerioAPI, frontMatter: FrontMatter, source = ''): PostMeta {
-  const url = extractUrl($, frontMatter);
+/** `bodyText` is the page's block text, when the caller already has it. */
+export function extractMeta(
+  $: CheerioAPI,
+  frontMatter: FrontMatter,
+  source = '',
+  bodyText = blockText($('body').toArray()),
+): PostMeta {
+  const metas = metaTags($);
+  const url = extractUrl($, frontMatter, metas);
   const declared =
     primaryLanguage(stringField(frontMatter, 'lang', 'language', 'locale')) ??
     primaryLanguage($('html').attr('lang')) ??
-    primaryLanguage(metaContent($, 'og:locale'));
+    primaryLanguage(metaContent(metas, 'og:locale'));
   return {
-    title: extractTitle($, frontMatter),
-    date: extractDate($, frontMatter, url, source),
-    language: resolveLanguage(declared, blockText($('body').toArray())),
+    title: extractTitle($, frontMatter, metas),
+    date: extractDate($, frontMatter, metas, url, bodyText, source),
+    language: resolveLanguage(declared, bodyText),
     url,
-    tags: extractTags($, frontMatter),
+    tags: extractTags($, frontMatter, metas),
   };
 }

@@ -5,6 +5,8 @@
  * Greek, Cyrillic or Chinese text is left alone.
  */
 
+import { isUtf8 } from 'node:buffer';
+
 /** Code pages whose mis-decoding of UTF-8 we know how to undo, most common first. */
 const REPAIR_CODEPAGES = ['windows-1252', 'windows-1253', 'windows-1251', 'iso-8859-2'] as const;
 
@@ -19,11 +21,8 @@ const WINDOWS_1252_C1 =
 /** Decodes with a TextDecoder, giving Windows-1252 labels their real upper-half characters. */
 /** Strict UTF-8, or null when the bytes are not valid UTF-8. */
 export function decodeUtf8Strict(bytes: Uint8Array): string | null {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return null;
-  }
+  // Validating first avoids a thrown error per rejected candidate, which costs more than the check.
+  return isUtf8(bytes) ? new TextDecoder('utf-8').decode(bytes) : null;
 }
 
 export function decodeAs(encoding: string, bytes: Uint8Array): string {

@@ -106,7 +106,12 @@ export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool
   }
 
   function spawn(): void {
-    const worker = new Worker(code, { eval: true, workerData: { extractModule } });
+    // A memory cap too: a post that makes the extractor balloon crashes its worker, not the process.
+    const worker = new Worker(code, {
+      eval: true,
+      workerData: { extractModule },
+      resourceLimits: { maxOldGenerationSizeMb: 512 },
+    });
     let settle = () => {};
     const started = new Promise<void>((resolve) => {
       settle = resolve;

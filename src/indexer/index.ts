@@ -18,13 +18,15 @@ import type { Archive, ExtractedPost } from '../model.ts';
 import { createSearchIndex, loadSearchIndex, SEARCH_CONFIG_HASH } from '../search/index.ts';
 import type { SearchExport, SearchIndex } from '../search/types.ts';
 import { diffPosts, type ExtractFn, type PostChanges, type ProgressFn } from './changes.ts';
+import { type CodeFingerprint, codeFingerprint } from './fingerprint.ts';
 import { buildReport, type IndexReport } from './report.ts';
 import type { PostsManifest } from './scan.ts';
-import { loadSnapshot, SNAPSHOT_SCHEMA, writeSnapshot } from './snapshot.ts';
+import { loadSnapshot, SNAPSHOT_SCHEMA, type Snapshot, writeSnapshot } from './snapshot.ts';
 import { loadVocabulary, type Vocabulary, vocabularyHash } from './vocabulary.ts';
 
 export type { ExtractFn, PostChanges } from './changes.ts';
 export { formatReport, type IndexReport } from './report.ts';
+export type { CodeFingerprint } from './fingerprint.ts';
 export { isPostFile, type PostsManifest, scanPosts } from './scan.ts';
 export { loadSnapshot, type Snapshot, writeSnapshot } from './snapshot.ts';
 
@@ -49,6 +51,8 @@ export interface IndexerOptions {
   search?: SearchBackend;
   /** Defaults to data/conferences.json and data/topics.json. */
   vocabulary?: Vocabulary;
+  /** Defaults to hashes of src/extract/ (plus its data files) and src/archive/. */
+  fingerprint?: CodeFingerprint;
   /** Ignore the saved snapshot and re-extract every post. */
   rebuild?: boolean;
   /** Where notices go ("snapshot ... is corrupt: rebuilding"). */
@@ -58,6 +62,7 @@ export interface IndexerOptions {
 }
 
 type Start = IndexReport['snapshot'];
+type Resolved = Required<Omit<IndexerOptions, 'rebuild' | 'fingerprint'>> & { fingerprint: CodeFingerprint };
 
 export class Indexer {
   private manifest: PostsManifest = {};
@@ -66,9 +71,11 @@ export class Indexer {
   private searchIndex: SearchIndex;
   private start: Omit<Start, 'written'>;
   private dirty = true;
+  /** Set while the builder has not yet replayed the snapshot's extractions (see `restore`). */
+  private pending: [string, ExtractedPost][] | null = null;
 
   private constructor(
-    private readonly options: Required<Omit<IndexerOptions, 'rebuild'>>,
+    private readonly options: Resolved,
     private readonly configHash: string,
     private readonly builder: ArchiveBuilder,
   ) {
@@ -80,24 +87,27 @@ export class Indexer {
   static async open(options: IndexerOptions): Promise<Indexer> {
     const vocabulary = options.vocabulary ?? loadVocabulary();
     const search = options.search ?? flexSearchBackend;
-    const resolved = {
+    const resolved: Resolved = {
       postsDir: options.postsDir,
       dataDir: options.dataDir,
       extract: options.extract ?? (async (source: string, bytes: Uint8Array) => extractPost(source, bytes)),
       search,
       vocabulary,
+      fingerprint: options.fingerprint ?? (await codeFingerprint()),
       log: options.log ?? (() => {}),
       onProgress: options.onProgress ?? (() => {}),
     };
     const configHash = `${SNAPSHOT_SCHEMA}-${search.configHash}-${vocabularyHash(vocabulary)}`;
     const loaded = options.rebuild
       ? { ok: false as const, reason: 'a rebuild was asked for' }
-      : await loadSnapshot(options.dataDir, configHash);
+      : await loadSnapshot(options.dataDir, configHash, resolved.fingerprint);
     if (loaded.ok) {
-      const { archive, extracted, posts } = loaded.snapshot;
+      const { archive } = loaded.snapshot;
       const builder = new ArchiveBuilder({ ...vocabulary, redirects: archive.redirects, gone: archive.gone });
       const indexer = new Indexer(resolved, configHash, builder);
-      indexer.restore(Object.entries(extracted), posts, loaded.snapshot.search);
+      if (loaded.merged === 'stale')
+        resolved.log(`snapshot ${loaded.id}: the archive code changed since it was built: merging the cached extractions again`);
+      indexer.restore(loaded.snapshot, loaded.merged === 'stale');
       return indexer;
     }
     const indexer = new Indexer(resolved, configHash, new ArchiveBuilder(vocabulary));
@@ -136,6 +146,13 @@ export class Indexer {
   apply(changes: PostChanges, startedAt = performance.now()): IndexReport {
     const posts = new Map<string, ExtractedPost | null>(changes.removed.map((path) => [path, null]));
     for (const [path, post] of changes.upserts) posts.set(path, post);
+    if (posts.size === 0 && this.pending) {
+      // Nothing to merge: the loaded archive stands, and the replay can wait for a real change.
+      this.dirty ||= JSON.stringify(changes.manifest) !== JSON.stringify(this.manifest);
+      this.manifest = changes.manifest;
+      return buildReport(changes, NO_CHANGE, this.current, { ...this.start, written: null }, startedAt);
+    }
+    this.replayPending();
     const change = this.builder.applyPosts(posts);
     this.current = this.builder.toArchive();
     const touched = [...change.added, ...change.changed].map((id) => this.builder.getTalk(id)!);
@@ -157,6 +174,7 @@ export class Indexer {
     // Everything is captured before the first await: an apply() during the write is saved next time.
     const snapshot = {
       configHash: this.configHash,
+      fingerprint: this.options.fingerprint,
       posts: this.manifest,
       archive: this.current,
       extracted,
@@ -181,21 +199,42 @@ export class Indexer {
     return report;
   }
 
-  private restore(posts: [string, ExtractedPost][], manifest: PostsManifest, saved: SearchExport): void {
-    this.builder.load(posts);
+  /**
+   * Starts from a snapshot. The saved archive is served as it is; replaying the extractions
+   * through the builder (seconds at 100k talks) waits for the first change that needs it. When
+   * the archive code changed, the saved archive may be outdated: the replay happens now.
+   */
+  private restore(snapshot: Snapshot, stale: boolean): void {
+    const posts = Object.entries(snapshot.extracted);
     for (const [path, post] of posts) this.extracted.set(path, post);
-    this.manifest = manifest;
-    this.current = this.builder.toArchive();
-    try {
-      this.searchIndex = this.options.search.load(this.current, saved);
-    } catch (error) {
-      this.options.log(`saved search index unusable (${(error as Error).message}): re-indexing the archive`);
+    this.manifest = snapshot.posts;
+    this.current = snapshot.archive;
+    this.pending = posts;
+    if (stale) {
+      this.replayPending();
+      this.current = this.builder.toArchive();
       this.searchIndex = this.options.search.create(this.current);
+    } else {
+      try {
+        this.searchIndex = this.options.search.load(this.current, snapshot.search);
+      } catch (error) {
+        this.options.log(`saved search index unusable (${(error as Error).message}): re-indexing the archive`);
+        this.searchIndex = this.options.search.create(this.current);
+      }
     }
     this.start = { start: 'snapshot', reason: null };
-    this.dirty = false;
+    this.dirty = stale;
+  }
+
+  /** Brings the builder to the loaded snapshot's state, once, before its first update. */
+  private replayPending(): void {
+    if (!this.pending) return;
+    this.builder.load(this.pending);
+    this.pending = null;
   }
 }
+
+const NO_CHANGE = { added: [], changed: [], removed: [] };
 
 const UNWRITABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST', 'ENOSPC']);
 

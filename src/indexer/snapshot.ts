@@ -3,22 +3,26 @@
  *
  *   current                       the name of the live snapshot (replaced atomically)
  *   snapshots/<id>/manifest.json  schema, configuration hash, counts, per-post hashes, file checksums
- *   snapshots/<id>/archive.json   the merged archive (what the site shows)
- *   snapshots/<id>/posts.json     each post's extraction, so unchanged posts are not re-read
+ *   snapshots/<id>/archive.json   the merged archive (what the site shows), notes left out
+ *   snapshots/<id>/posts.json     each post's extraction, so unchanged posts are not re-read;
+ *                                 the archive's notes are read from here
  *   snapshots/<id>/search.json    the exported search index
  *
  * A new snapshot is written into a new folder, every file flushed to disk, and only then does
  * `current` point at it. A crash at any moment leaves `current` naming a complete snapshot.
- * Loading checks the schema, the configuration and every file's checksum; any mismatch means
- * "rebuild", never a half-loaded state.
+ * Loading checks the schema, the configuration, the extractor's fingerprint and every file's
+ * checksum; any mismatch means "rebuild", never a half-loaded state. A different archive code
+ * fingerprint is reported (`merged`), so the caller re-merges the cached extractions.
  */
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Archive, ExtractedPost } from '../model.ts';
 import type { SearchExport } from '../search/types.ts';
+import type { CodeFingerprint } from './fingerprint.ts';
 import type { PostsManifest } from './scan.ts';
 import { sha256 } from './scan.ts';
+import { type PackedArchive, packArchive, unpackArchive } from './snapshot-archive.ts';
 import {
   ensureFolder,
   listFolders,
@@ -28,13 +32,15 @@ import {
   writeDurable,
 } from './snapshot-files.ts';
 
-export const SNAPSHOT_SCHEMA = 1;
+export const SNAPSHOT_SCHEMA = 2;
 const FILES = ['archive.json', 'posts.json', 'search.json'] as const;
 
 export interface SnapshotManifest {
   schema: number;
   /** Changes with the search configuration and the vocabularies: a mismatch means rebuild. */
   configHash: string;
+  /** The code that extracted and merged the posts. */
+  fingerprint: CodeFingerprint;
   createdAt: string;
   counts: { posts: number; talks: number; speakers: number; topics: number; conferences: number };
   posts: PostsManifest;
@@ -44,13 +50,16 @@ export interface SnapshotManifest {
 
 export interface Snapshot {
   configHash: string;
+  fingerprint: CodeFingerprint;
   posts: PostsManifest;
   archive: Archive;
   extracted: Record<string, ExtractedPost>;
   search: SearchExport;
 }
 
-export type LoadResult = { ok: true; snapshot: Snapshot; id: string } | { ok: false; reason: string | null };
+export type LoadResult =
+  | { ok: true; snapshot: Snapshot; id: string; merged: 'current' | 'stale' }
+  | { ok: false; reason: string | null };
 
 /** Sorts by creation time; the random part keeps two runs in one millisecond apart. */
 function snapshotId(now: Date): string {
@@ -63,7 +72,7 @@ export async function writeSnapshot(dataDir: string, snapshot: Snapshot, now = n
   const dir = path.join(root, id);
   await ensureFolder(dir);
   const contents: Record<(typeof FILES)[number], string> = {
-    'archive.json': JSON.stringify(snapshot.archive),
+    'archive.json': JSON.stringify(packArchive(snapshot.archive, snapshot.extracted)),
     'posts.json': JSON.stringify(snapshot.extracted),
     'search.json': JSON.stringify(snapshot.search),
   };
@@ -77,6 +86,7 @@ export async function writeSnapshot(dataDir: string, snapshot: Snapshot, now = n
   const manifest: SnapshotManifest = {
     schema: SNAPSHOT_SCHEMA,
     configHash: snapshot.configHash,
+    fingerprint: snapshot.fingerprint,
     createdAt: now.toISOString(),
     counts: {
       posts: archive.posts.length,
@@ -135,8 +145,9 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** Checksums prove the files are what was written; this catches a writer from another version. */
-function checkShape(parts: Record<keyof Snapshot, unknown>): Snapshot {
-  const { archive, extracted, search, posts } = parts;
+function checkShape(manifest: SnapshotManifest, files: unknown[]): Snapshot {
+  const [archive, extracted, search] = files;
+  const { configHash, fingerprint, posts } = manifest;
   const lists = ['talks', 'conferences', 'speakers', 'topics', 'posts'];
   if (!isObject(archive) || !lists.every((key) => Array.isArray(archive[key])))
     throw new Error('archive.json does not hold an archive');
@@ -144,11 +155,31 @@ function checkShape(parts: Record<keyof Snapshot, unknown>): Snapshot {
   if (!isObject(search) || !isObject(search.data))
     throw new Error('search.json does not hold a search index');
   if (!isObject(posts)) throw new Error('manifest.json does not list the posts');
-  return parts as Snapshot;
+  const posted = extracted as Snapshot['extracted'];
+  const full = unpackArchive(archive as unknown as PackedArchive, posted);
+  return { configHash, fingerprint, posts, archive: full, extracted: posted, search: search as unknown as SearchExport };
 }
 
-/** The live snapshot, or why it cannot be used (reason null: there is none yet). */
-export async function loadSnapshot(dataDir: string, configHash: string): Promise<LoadResult> {
+/** Why a snapshot cannot be used as it is, or null when it can. */
+function mismatch(manifest: SnapshotManifest, configHash: string, expected?: CodeFingerprint): string | null {
+  if (manifest.schema !== SNAPSHOT_SCHEMA)
+    return `it has schema version ${manifest.schema}, this version reads ${SNAPSHOT_SCHEMA}`;
+  if (manifest.configHash !== configHash)
+    return `it was built with configuration ${manifest.configHash}, this version uses ${configHash}`;
+  if (expected && manifest.fingerprint?.extractor !== expected.extractor)
+    return `the extractor changed since it was built (code ${manifest.fingerprint?.extractor}, now ${expected.extractor}), so every post is extracted again`;
+  return null;
+}
+
+/**
+ * The live snapshot, or why it cannot be used (reason null: there is none yet). With `expected`,
+ * a snapshot from another extractor is refused and one from other archive code is `stale`.
+ */
+export async function loadSnapshot(
+  dataDir: string,
+  configHash: string,
+  expected?: CodeFingerprint,
+): Promise<LoadResult> {
   const id = await readCurrent(dataDir);
   if (!id) return { ok: false, reason: null };
   const dir = path.join(dataDir, 'snapshots', id);
@@ -157,20 +188,14 @@ export async function loadSnapshot(dataDir: string, configHash: string): Promise
       throw new Error('manifest.json is missing');
     });
     const manifest = parse<SnapshotManifest>(manifestText, 'manifest.json');
-    if (manifest.schema !== SNAPSHOT_SCHEMA)
-      throw new Error(`it has schema version ${manifest.schema}, this version reads ${SNAPSHOT_SCHEMA}`);
-    if (manifest.configHash !== configHash)
-      throw new Error(
-        `it was built with configuration ${manifest.configHash}, this version uses ${configHash}`,
-      );
-    const [archive, extracted, search] = await Promise.all(
+    const problem = mismatch(manifest, configHash, expected);
+    if (problem) throw new Error(problem);
+    const files = await Promise.all(
       FILES.map(async (name) => parse(await readVerified(dir, manifest, name), name)),
     );
-    return {
-      ok: true,
-      id,
-      snapshot: checkShape({ configHash, posts: manifest.posts, archive, extracted, search }),
-    };
+    const snapshot = checkShape(manifest, files);
+    const stale = expected !== undefined && manifest.fingerprint?.archive !== expected.archive;
+    return { ok: true, id, snapshot, merged: stale ? 'stale' : 'current' };
   } catch (error) {
     return { ok: false, reason: `snapshot ${id}: ${(error as Error).message}` };
   }

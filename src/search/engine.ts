@@ -4,9 +4,9 @@
  * facet counts, pagination and snippets are done here, never with FlexSearch's tag, offset or
  * cache options.
  */
-import { createHash } from 'node:crypto';
 import type { Document } from 'flexsearch';
 import type { Archive, SearchQuery, SearchResult, Talk } from '../model.ts';
+import { COMPACT_MIN, Compactor } from './compaction.ts';
 import {
   createDocument,
   type Encoders,
@@ -15,15 +15,15 @@ import {
   type IndexedDoc,
   SEARCH_CONFIG_HASH,
 } from './config.ts';
-import { COMPACT_MIN, Compactor } from './compaction.ts';
-import { type Allowed, allowedTalks, countFacets, passes } from './facets.ts';
+import { type Allowed, allowedTalks, countFacets, hasFilters, passes } from './facets.ts';
+import { fingerprint } from './fingerprint.ts';
 import { toHit } from './hits.ts';
 import { ArchiveLookup, FACET_NAMES, type FacetName } from './lookup.ts';
 import { containsPhrase, foldWords, normalizeWord, type ParsedQuery, parseQuery } from './query.ts';
 import { type Ranking, rankQuery } from './rank.ts';
 import { relatedTalks } from './related.ts';
-import { encodeTerms, makeSnippet } from './snippet.ts';
 import { Scores } from './scores.ts';
+import { encodeTerms, makeSnippet } from './snippet.ts';
 import { facetsOf, TalkTable } from './tables.ts';
 import type { SearchExport, SearchIndex } from './types.ts';
 
@@ -33,11 +33,6 @@ export const MAX_LIMIT = 100;
 function wholeNumber(value: unknown, fallback: number, min: number, max: number): number {
   const n = Math.floor(Number(value));
   return Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : fallback;
-}
-
-export function fingerprint(doc: IndexedDoc): string {
-  const text = JSON.stringify([doc.title, doc.speakers, doc.topics, doc.conference, doc.notes]);
-  return createHash('sha1').update(text).digest('base64url').slice(0, 16);
 }
 
 /**
@@ -57,8 +52,10 @@ export class TalkSearchIndex implements SearchIndex {
     private doc: Document<IndexedDoc>,
   ) {
     this.#lookup = new ArchiveLookup(archive);
-    this.#compactor = new Compactor(this.table, () => createDocument(encoders), (record) =>
-      this.#lookup.docFor(record.talk, record.num),
+    this.#compactor = new Compactor(
+      this.table,
+      () => createDocument(encoders),
+      (record) => this.#lookup.docFor(record.talk, record.num),
     );
   }
 
@@ -68,13 +65,16 @@ export class TalkSearchIndex implements SearchIndex {
     return { doc, facets: facetsOf(talk, this.#lookup.yearOf(talk)), fp: fingerprint(doc) };
   }
 
-  /** Adds a talk under `num`; `indexed` says the FlexSearch index already holds this text. */
-  insert(talk: Talk, num: number, prepared = this.prepare(talk, num), indexed = false): void {
-    if (!indexed) {
+  /**
+   * Adds a talk under `num`. `savedWords`: the talk comes from a snapshot, is unchanged, and
+   * FlexSearch already holds its text (see TalkTable.add).
+   */
+  insert(talk: Talk, num: number, prepared = this.prepare(talk, num), savedWords?: string): void {
+    if (savedWords === undefined) {
       this.doc.add(prepared.doc);
       this.#compactor.added(prepared.doc);
     }
-    this.table.add(talk, num, prepared.facets, prepared.doc, prepared.fp);
+    this.table.add(talk, num, prepared.facets, prepared.doc, prepared.fp, savedWords);
   }
 
   /** Adds or replaces one talk, under a new number. */
@@ -109,8 +109,9 @@ export class TalkSearchIndex implements SearchIndex {
     this.doc.export((key: string, chunk: unknown) => {
       data[`flexsearch:${key}`] = typeof chunk === 'string' ? chunk : JSON.stringify(chunk);
     });
-    const talks = [...this.table.records()].map((r) => [r.talk.id, r.num, r.fingerprint]);
-    data.tables = JSON.stringify({ talks, next: this.table.next, retired: this.table.retired });
+    const talks = [...this.table.records()].map((r) => [r.talk.id, r.num, r.fingerprint, r.words]);
+    const vocabulary = [...this.table.vocabulary.counts];
+    data.tables = JSON.stringify({ talks, next: this.table.next, retired: this.table.retired, vocabulary });
     return { configHash: SEARCH_CONFIG_HASH, data };
   }
 
@@ -124,7 +125,12 @@ export class TalkSearchIndex implements SearchIndex {
     const limit = wholeNumber(query?.limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
     const ranking = parsed.words.length ? this.#rank(parsed) : null;
     const allowed = allowedTalks(query, this.table, this.#lookup);
-    const matching = ranking ? ranking.nums.filter((num) => passes(num, allowed)) : this.#browse(allowed);
+    const filtered = hasFilters(allowed);
+    const matching = !ranking
+      ? this.#browse(allowed)
+      : filtered
+        ? ranking.nums.filter((num) => passes(num, allowed))
+        : ranking.nums;
     const start = (page - 1) * limit;
     const terms = encodeTerms(ranking?.matchedWords ?? [], this.encoders.text);
     const ordered = ranking ? this.#scores.top(matching, start + limit, this.table.dateRank()) : matching;
@@ -165,7 +171,9 @@ export class TalkSearchIndex implements SearchIndex {
     if (!record || !config || field === 'notes') return undefined;
     let tokens = record.encoded[field];
     if (!tokens) {
-      tokens = new Set(this.encoders[config.encoder].encode(this.#lookup.docFor(record.talk, num)[field]));
+      // The title is most often asked for (prefix queries): no need to assemble the other fields.
+      const text = field === 'title' ? record.talk.title : this.#lookup.docFor(record.talk, num)[field];
+      tokens = new Set(this.encoders[config.encoder].encode(text));
       record.encoded[field] = tokens;
     }
     return tokens;

@@ -6,7 +6,7 @@
  */
 import type { FacetValue, SearchQuery } from '../model.ts';
 import { type ArchiveLookup, FACET_NAMES, type FacetName } from './lookup.ts';
-import type { TalkTable } from './tables.ts';
+import { FacetCodes, type TalkTable } from './tables.ts';
 
 /** Talks allowed by each active filter; null for a filter that is not set. */
 export type Allowed = Record<FacetName, Set<number> | null>;
@@ -82,7 +82,9 @@ export function countFacets(
   const active = FACET_NAMES.filter((facet) => allowed[facet]);
   // Browsing: a facet whose own filter is the only one (or none is set) counts every talk, which
   // is the size of each value's set; the others only need the talks some filter lets through.
-  const sized = candidates ? [] : FACET_NAMES.filter((f) => active.length === 0 || (active.length === 1 && active[0] === f));
+  const sized = candidates
+    ? []
+    : FACET_NAMES.filter((f) => active.length === 0 || (active.length === 1 && active[0] === f));
   for (const facet of sized) {
     const values = table.facets[facet].members;
     const into = counts[FACET_NAMES.indexOf(facet)]!;
@@ -90,23 +92,47 @@ export function countFacets(
   }
   if (candidates || sized.length < FACET_NAMES.length) {
     const skip = FACET_NAMES.map((facet) => sized.includes(facet));
-    for (const num of candidates ?? browseCandidates(allowed, active)) {
-      const failed = failing(num, allowed);
-      if (failed === undefined) continue;
-      const record = table.get(num);
-      if (!record) continue;
-      const only = failed === null ? -1 : FACET_NAMES.indexOf(failed);
-      for (const code of record.codes) {
-        const f = code & 3;
-        if ((only < 0 || f === only) && !skip[f]) counts[f]![code >> 2]!++;
-      }
-    }
+    countCandidates(candidates ?? browseCandidates(allowed, active), allowed, active.length > 0, {
+      counts,
+      skip,
+      table,
+    });
   }
   const result = {} as Record<FacetName, FacetValue[]>;
   FACET_NAMES.forEach((facet, f) => {
     result[facet] = toValues(facet, counts[f]!, table, selectedKeys(query, facet, lookup), lookup);
   });
   return result;
+}
+
+interface Tally {
+  counts: Int32Array[];
+  /** Facets already counted from set sizes. */
+  skip: boolean[];
+  table: TalkTable;
+}
+
+/** Adds each candidate's facet values to the counts, reading the table's flat value slots. */
+function countCandidates(nums: Iterable<number>, allowed: Allowed, filtered: boolean, tally: Tally): void {
+  const { counts, skip, table } = tally;
+  const { slots, counts: widths, overflow } = table.codes;
+  const add = (code: number, only: number) => {
+    const f = code & 3;
+    if ((only < 0 || f === only) && !skip[f]) counts[f]![code >> 2]!++;
+  };
+  const count = (num: number, only: number) => {
+    const at = num * FacetCodes.WIDTH;
+    for (let i = at; i < at + widths[num]!; i++) add(slots[i]!, only);
+    if (overflow.size) for (const code of overflow.get(num) ?? []) add(code, only);
+  };
+  if (!filtered) {
+    for (const num of nums) count(num, -1);
+    return;
+  }
+  for (const num of nums) {
+    const failed = failing(num, allowed);
+    if (failed !== undefined) count(num, failed === null ? -1 : FACET_NAMES.indexOf(failed));
+  }
 }
 
 /** Talks that pass all filters but at most one: with filters set, each is in some allowed set. */
@@ -126,7 +152,10 @@ const TIE_ORDER = new WeakMap<ArchiveLookup, Map<FacetName, Int32Array>>();
 
 function tieOrder(facet: FacetName, table: TalkTable, lookup: ArchiveLookup): Int32Array {
   let byFacet = TIE_ORDER.get(lookup);
-  if (!byFacet) TIE_ORDER.set(lookup, (byFacet = new Map()));
+  if (!byFacet) {
+    byFacet = new Map();
+    TIE_ORDER.set(lookup, byFacet);
+  }
   const keys = table.facets[facet].keys;
   let rank = byFacet.get(facet);
   if (rank?.length === keys.length) return rank;

@@ -14,8 +14,8 @@ import { createDocument, createEncoders, SEARCH_CONFIG_HASH } from './config.ts'
 import { TalkSearchIndex } from './engine.ts';
 import type { SearchExport, SearchIndex } from './types.ts';
 
-export { SEARCH_CONFIG_HASH } from './config.ts';
 export { COMPACT_MIN } from './compaction.ts';
+export { SEARCH_CONFIG_HASH } from './config.ts';
 export { DEFAULT_LIMIT, MAX_LIMIT } from './engine.ts';
 export { MAX_QUERY_LENGTH } from './query.ts';
 export type { ArchiveSearch, SearchExport, SearchIndex } from './types.ts';
@@ -34,19 +34,26 @@ export function createSearchIndex(archive: Archive): SearchIndex {
   return index;
 }
 
-type SavedTalk = [id: string, num: number, fingerprint: string];
+type SavedTalk = [id: string, num: number, fingerprint: string, words: string];
 interface SavedTables {
   talks: SavedTalk[];
   next: number;
   retired: number;
+  /** Vocabulary word -> number of saved talks using it. */
+  vocabulary: [string, number][];
 }
 
 function readTables(saved: SearchExport): SavedTables {
   try {
     const tables = JSON.parse(saved.data.tables ?? '') as Partial<SavedTables>;
-    const { talks, next, retired } = tables;
-    if (Array.isArray(talks) && Number.isInteger(next) && Number.isInteger(retired))
-      return { talks, next: next!, retired: retired! };
+    const { talks, next, retired, vocabulary } = tables;
+    if (
+      Array.isArray(talks) &&
+      Array.isArray(vocabulary) &&
+      Number.isInteger(next) &&
+      Number.isInteger(retired)
+    )
+      return { talks, next: next!, retired: retired!, vocabulary };
   } catch {
     // Reported below with the same message as a missing table.
   }
@@ -77,21 +84,33 @@ export function loadSearchIndex(archive: Archive, saved: SearchExport): SearchIn
   return index;
 }
 
-/** Makes the imported index match `archive`, touching FlexSearch only for what differs. */
+/**
+ * Makes the imported index match `archive`, touching FlexSearch only for what differs. The
+ * saved vocabulary counts are restored as they were, then the saved words of every talk that
+ * changed or vanished are taken out again.
+ */
 function reconcile(index: TalkSearchIndex, archive: Archive, saved: SavedTables): void {
-  const known = new Map(saved.talks.map(([id, num, fp]) => [id, { num, fp }]));
+  const known = new Map(saved.talks.map(([id, num, fp, words]) => [id, { num, fp, words }]));
   index.table.resume(
     saved.next,
     saved.retired,
     saved.talks.map(([id, num]) => [id, num]),
   );
+  index.table.vocabulary.restore(saved.vocabulary);
   for (const talk of archive.talks) {
     const before = known.get(talk.id);
+    known.delete(talk.id);
     const prepared = before && index.prepare(talk, before.num);
     const same = before !== undefined && prepared?.fp === before.fp;
+    if (before && !same) index.table.vocabulary.remove(savedWords(before.words));
     const num = index.table.assign(talk.id, same);
-    index.insert(talk, num, same ? prepared : undefined, same);
+    index.insert(talk, num, same ? prepared : undefined, same ? before.words : undefined);
   }
+  for (const { words } of known.values()) index.table.vocabulary.remove(savedWords(words));
   index.table.retireReserved();
   index.maybeCompact();
+}
+
+function savedWords(words: string): string[] {
+  return words.split(' ').filter((w) => w !== '');
 }

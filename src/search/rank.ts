@@ -1,9 +1,9 @@
 /**
  * Ranking. FlexSearch matches a multi-word query only when every word sits in one field, and
  * merges fields by concatenation, so we ask it one word at a time over all fields and score
- * ourselves: per word, the best field weight (less for a prefix-only match); per talk, the number of words matched first (a
- * talk matching every word beats one matching some, whichever fields they fall in), then the
- * summed score. Words that match nothing are corrected against the vocabulary.
+ * ourselves: per word, the best field weight (less for a prefix-only match); per talk, the
+ * number of words matched first (a talk matching every word beats one matching some, whichever
+ * fields they fall in), then the summed score. Words that match nothing are corrected against the vocabulary.
  */
 import type { Document } from 'flexsearch';
 import { type Encoders, FIELDS, type FieldConfig, type FieldName, type IndexedDoc } from './config.ts';
@@ -96,7 +96,7 @@ function literalPieces(word: string): string[] {
 function spelledAsTyped(ctx: RankContext, num: number, pieces: string[]): boolean {
   const words = ctx.table.get(num)?.words;
   if (!words || !pieces.length) return true;
-  return pieces.every((piece) => words.some((w) => w.startsWith(piece)));
+  return pieces.every((piece) => words.includes(` ${piece}`));
 }
 
 /**
@@ -110,7 +110,7 @@ function fieldScore(ctx: RankContext, num: number, config: FieldConfig, encoded:
   if (!tokens) return config.weight;
   const whole = encoded.every((t) => tokens.has(t));
   // A prefix of one encoded letter ("zzz" encodes to "s") says nothing: not a match.
-  if (!whole && config.tokenize === 'forward' && Math.max(...encoded.map((t) => t.length)) < 2) return null;
+  if (!whole && config.tokenize === 'forward' && !encoded.some((t) => t.length >= 2)) return null;
   const focus = 1 - FOCUS_SPREAD + FOCUS_SPREAD / Math.sqrt(Math.max(1, tokens.size));
   return config.weight * focus * (whole ? 1 : PREFIX_FACTOR);
 }
@@ -155,4 +155,3 @@ function offerSpellings(ctx: RankContext, words: string[], corrections: Map<stri
     if (fixed) corrections.set(word, fixed);
   }
 }
-

@@ -26,7 +26,7 @@ export function relatedTalks(table: TalkTable, talkId: string, limit: number): T
     () => SPEAKER_WEIGHT,
   ];
   // Topics, then speakers, then the conference: the order scores were always summed in.
-  const codes = [0, 3, 1].flatMap((f) => record.codes.filter((code) => (code & 3) === f));
+  const codes = [0, 3, 1].flatMap((f) => table.codes.get(record.num).filter((code) => (code & 3) === f));
   for (const code of codes) {
     const facet = FACET_NAMES[code & 3]!;
     const talks = table.facets[facet].members[code >> 2]!;

@@ -40,7 +40,10 @@ const ENCODED_MAX = 100_000;
 
 function encodeWord(word: string, encoder: Encoder): string[] {
   let cache = ENCODED.get(encoder);
-  if (!cache) ENCODED.set(encoder, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    ENCODED.set(encoder, cache);
+  }
   let encoded = cache.get(word);
   if (!encoded) {
     if (cache.size >= ENCODED_MAX) cache.clear();

@@ -9,15 +9,19 @@
 import type { Talk } from '../model.ts';
 import type { FieldName, IndexedDoc } from './config.ts';
 import { FACET_NAMES, type FacetName } from './lookup.ts';
+import { FacetCodes, FacetValues } from './values.ts';
 import { Vocabulary } from './vocabulary.ts';
+
+export { FacetCodes, FacetValues };
 
 export interface TalkRecord {
   num: number;
   talk: Talk;
-  /** Facet values of this talk, each `value << 2 | facet index` (removal needs the old values). */
-  codes: number[];
-  /** Vocabulary words of title, speakers, topics and conference, for typo correction. */
-  words: string[];
+  /**
+   * Vocabulary words of title, speakers, topics and conference, each after a space (" kafka
+   * streams"): one string per talk costs far less memory than an array of words.
+   */
+  words: string;
   /** Hash of the indexed text: a snapshot re-indexes a talk only when it changed. */
   fingerprint: string;
   /** Encoded words of each short field, filled in when ranking first needs them. */
@@ -25,12 +29,17 @@ export interface TalkRecord {
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
+const ASCII_WORD = /[a-z0-9]+/g;
+const NON_ASCII = /[^ -~\t\n\r]/;
 
 /** Distinct lowercase, accent-free words of at least 3 characters. */
 export function vocabularyWords(doc: IndexedDoc): string[] {
   const text = `${doc.title} ${doc.speakers} ${doc.topics} ${doc.conference}`;
-  const folded = text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-  return [...new Set(folded.match(WORD) ?? [])].filter((w) => w.length >= 3);
+  // Unicode normalisation and property classes are slow: plain ASCII text skips them.
+  const ascii = !NON_ASCII.test(text);
+  const folded = ascii ? text.toLowerCase() : text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  const words = folded.match(ascii ? ASCII_WORD : WORD) ?? [];
+  return [...new Set(words)].filter((w) => w.length >= 3);
 }
 
 export function facetsOf(talk: Talk, year: number | null): Record<FacetName, string[]> {
@@ -40,29 +49,6 @@ export function facetsOf(talk: Talk, year: number | null): Record<FacetName, str
     year: year === null ? [] : [String(year)],
     speaker: [...new Set(talk.speakerIds)],
   };
-}
-
-/** One facet's values as small integers, and the talks holding each. */
-export class FacetValues {
-  readonly ids = new Map<string, number>();
-  readonly keys: string[] = [];
-  readonly members: Set<number>[] = [];
-
-  code(key: string): number {
-    let id = this.ids.get(key);
-    if (id === undefined) {
-      id = this.keys.length;
-      this.ids.set(key, id);
-      this.keys.push(key);
-      this.members.push(new Set());
-    }
-    return id;
-  }
-
-  talks(key: string): Set<number> | undefined {
-    const id = this.ids.get(key);
-    return id === undefined ? undefined : this.members[id];
-  }
 }
 
 export class TalkTable {
@@ -75,6 +61,7 @@ export class TalkTable {
     speaker: new FacetValues(),
   };
   readonly vocabulary = new Vocabulary();
+  readonly codes = new FacetCodes();
   /** Retired numbers still held by the FlexSearch index. */
   retired = 0;
   #next = 1;
@@ -122,7 +109,18 @@ export class TalkTable {
     this.#reserved.clear();
   }
 
-  add(talk: Talk, num: number, facets: Record<FacetName, string[]>, doc: IndexedDoc, fp: string): TalkRecord {
+  /**
+   * `savedWords`: the talk's vocabulary words as saved in a snapshot whose vocabulary counts were
+   * restored (they already include this talk), so loading skips re-deriving them.
+   */
+  add(
+    talk: Talk,
+    num: number,
+    facets: Record<FacetName, string[]>,
+    doc: IndexedDoc,
+    fp: string,
+    savedWords?: string,
+  ): TalkRecord {
     const codes: number[] = [];
     FACET_NAMES.forEach((name, f) => {
       for (const key of facets[name]) {
@@ -131,10 +129,13 @@ export class TalkTable {
         codes.push((value << 2) | f);
       }
     });
-    const record: TalkRecord = { num, talk, codes, words: vocabularyWords(doc), fingerprint: fp, encoded: {} };
+    this.codes.set(num, codes);
+    const words = savedWords === undefined ? vocabularyWords(doc) : null;
+    const joined = savedWords ?? ` ${words!.join(' ')}`;
+    const record: TalkRecord = { num, talk, words: joined, fingerprint: fp, encoded: {} };
     this.byId.set(talk.id, record);
     this.#byNum[num] = record;
-    this.vocabulary.add(record.words);
+    if (words) this.vocabulary.add(words);
     if (this.#order) this.#order.splice(this.#position(record), 0, num);
     this.#rank = null;
     return record;
@@ -147,8 +148,10 @@ export class TalkTable {
     if (this.#order) this.#order.splice(this.#position(record), 1);
     this.byId.delete(talkId);
     this.#byNum[record.num] = undefined;
-    for (const code of record.codes) this.facets[FACET_NAMES[code & 3]!].members[code >> 2]!.delete(record.num);
-    this.vocabulary.remove(record.words);
+    for (const code of this.codes.get(record.num))
+      this.facets[FACET_NAMES[code & 3]!].members[code >> 2]!.delete(record.num);
+    this.codes.clear(record.num);
+    this.vocabulary.remove(record.words.split(' ').slice(1));
     this.retired++;
     this.#rank = null;
     return record;

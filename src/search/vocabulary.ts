@@ -30,6 +30,13 @@ export class Vocabulary {
   #sorted: string[] | null = null;
   #buckets: Map<number, Bucket> | null = null;
 
+  /** Counts saved in a snapshot, before any talk is added. */
+  restore(entries: [string, number][]): void {
+    for (const [word, count] of entries) this.counts.set(word, count);
+    this.#sorted = null;
+    this.#buckets = null;
+  }
+
   add(words: string[]): void {
     for (const word of words) this.counts.set(word, (this.counts.get(word) ?? 0) + 1);
     this.#sorted = null;
@@ -95,7 +102,10 @@ export class Vocabulary {
       this.#buckets = new Map();
       for (const word of this.counts.keys()) {
         let bucket = this.#buckets.get(word.length);
-        if (!bucket) this.#buckets.set(word.length, (bucket = { words: [], masks: [] }));
+        if (!bucket) {
+          bucket = { words: [], masks: [] };
+          this.#buckets.set(word.length, bucket);
+        }
         bucket.words.push(word);
         bucket.masks.push(letterMask(word));
       }

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { correctWord, editDistance } from '../../src/search/fuzzy.ts';
+import { Vocabulary } from '../../src/search/vocabulary.ts';
 
 const vocabulary = new Map([
   ['kubernetes', 5],
@@ -42,5 +44,35 @@ describe('correcting a word against the vocabulary', () => {
     ['c++', 'a word with symbols'],
   ])('%s is left alone: %s', (word) => {
     expect(correctWord(word, vocabulary)).toBeNull();
+  });
+});
+
+describe('the indexed vocabulary', () => {
+  const letters = fc.constantFrom(...'abcdeiklnorstu'.split(''));
+  const word = fc.array(letters, { minLength: 2, maxLength: 10 }).map((l) => l.join(''));
+
+  test('corrects exactly as the plain scan does', () => {
+    fc.assert(
+      fc.property(
+        fc.array(word, { minLength: 1, maxLength: 60 }),
+        fc.array(word, { maxLength: 20 }),
+        (known, typed) => {
+          const indexed = new Vocabulary();
+          indexed.add(known);
+          const counts = new Map(indexed.counts);
+          for (const w of typed) expect(indexed.correct(w)).toBe(correctWord(w, counts));
+        },
+      ),
+    );
+  });
+
+  test('forgets the words of removed talks', () => {
+    const indexed = new Vocabulary();
+    indexed.add(['kubernetes', 'kafka']);
+    indexed.add(['kafka']);
+    expect(indexed.correct('kubernets')).toBe('kubernetes');
+    indexed.remove(['kubernetes', 'kafka']);
+    expect(indexed.correct('kubernets')).toBeNull();
+    expect(indexed.correct('kafak')).toBe('kafka');
   });
 });

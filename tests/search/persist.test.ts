@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import type { Archive, SearchQuery } from '../../src/model.ts';
 import {
+  COMPACT_MIN,
   createSearchIndex,
   loadSearchIndex,
-  COMPACT_MIN,
   SEARCH_CONFIG_HASH,
   SearchConfigMismatch,
   type SearchIndex,
@@ -142,7 +142,8 @@ describe('compaction', () => {
     for (let round = 0; round * talks.length <= COMPACT_MIN; round++) {
       index.apply(archive, talks, []);
       // Searches stay right while retired numbers pile up and while the rebuild runs.
-      if (round % 97 === 0) expect(index.search(q('kafka'))).toEqual(createSearchIndex(archive).search(q('kafka')));
+      if (round % 97 === 0)
+        expect(index.search(q('kafka'))).toEqual(createSearchIndex(archive).search(q('kafka')));
     }
     await (index as unknown as { idle(): Promise<void> }).idle();
     const fresh = createSearchIndex(archive);

@@ -29,6 +29,7 @@ for (let n = 1; ; n++) {
   for (let i = 0; i < n; i++) archive.talks.push(talk(i));
   await writeSnapshot(dataDir, {
     configHash: 'crash-test',
+    fingerprint: { extractor: 'crash-test', archive: 'crash-test' },
     posts: {},
     archive,
     extracted: {},

@@ -1,0 +1,66 @@
+/**
+ * Facet values as small integers: per facet, value key <-> number and the talks holding each
+ * value; per talk, its value codes in flat typed-array slots.
+ */
+
+/** One facet's values as small integers, and the talks holding each. */
+export class FacetValues {
+  readonly ids = new Map<string, number>();
+  readonly keys: string[] = [];
+  readonly members: Set<number>[] = [];
+
+  code(key: string): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.keys.length;
+      this.ids.set(key, id);
+      this.keys.push(key);
+      this.members.push(new Set());
+    }
+    return id;
+  }
+
+  talks(key: string): Set<number> | undefined {
+    const id = this.ids.get(key);
+    return id === undefined ? undefined : this.members[id];
+  }
+}
+
+/**
+ * Facet values per number, each `value << 2 | facet index`, in fixed slots of a typed array
+ * (values beyond a slot's width go to a side map): counting facets over tens of thousands of
+ * candidates then reads one array instead of one object per talk.
+ */
+export class FacetCodes {
+  static readonly WIDTH = 8;
+  slots = new Int32Array(1024 * FacetCodes.WIDTH);
+  counts = new Uint8Array(1024);
+  readonly overflow = new Map<number, number[]>();
+
+  set(num: number, codes: number[]): void {
+    if (num >= this.counts.length) {
+      const size = Math.max(num + 1, this.counts.length * 2);
+      const slots = new Int32Array(size * FacetCodes.WIDTH);
+      slots.set(this.slots);
+      const counts = new Uint8Array(size);
+      counts.set(this.counts);
+      [this.slots, this.counts] = [slots, counts];
+    }
+    const fit = Math.min(codes.length, FacetCodes.WIDTH);
+    this.slots.set(codes.slice(0, fit), num * FacetCodes.WIDTH);
+    this.counts[num] = fit;
+    if (codes.length > fit) this.overflow.set(num, codes.slice(fit));
+    else this.overflow.delete(num);
+  }
+
+  get(num: number): number[] {
+    const at = num * FacetCodes.WIDTH;
+    const codes = Array.from(this.slots.subarray(at, at + (this.counts[num] ?? 0)));
+    return codes.concat(this.overflow.get(num) ?? []);
+  }
+
+  clear(num: number): void {
+    if (num < this.counts.length) this.counts[num] = 0;
+    this.overflow.delete(num);
+  }
+}
