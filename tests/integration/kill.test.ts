@@ -107,7 +107,7 @@ describe('a SIGKILL at any moment', () => {
     let held: SetName = 'a';
     let next: SetName = 'a';
     const outcomes: string[] = [];
-    for (let round = 0; round < 10; round++) {
+    for (let round = 0; round < 8; round++) {
       next = round % 2 === 0 ? 'b' : 'a';
       await useSet(postsDir, next);
       const child = talks(['index', '--posts', postsDir, '--data', dataDir]);
