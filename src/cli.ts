@@ -62,6 +62,10 @@ export function buildProgram(out: (text: string) => void = (t) => process.stdout
       )
       .option('--port <n>', 'port to listen on (default 3000, or PORT)')
       .option('--host <host>', 'address to listen on (default 127.0.0.1, or HOST)')
+      .option(
+        '--base-url <url>',
+        "the site's public address for canonical links and feeds (or TALKS_BASE_URL)",
+      )
       .option('--posts <dir>', 'posts folder (default data/posts, or TALKS_POSTS_DIR)')
       .option('--data <dir>', 'data folder for the snapshot (default data/index, or TALKS_DATA_DIR)')
       .option('--extract-timeout <ms>', 'time limit for extracting one post (default 5000)');

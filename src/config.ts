@@ -9,6 +9,8 @@ export interface RawConfig {
   dataDir?: string;
   port?: number | string;
   host?: string;
+  /** The site's public address, for canonical links, feeds and the sitemap. */
+  baseUrl?: string;
   adminToken?: string;
   watch?: boolean;
   logLevel?: string;
@@ -21,6 +23,7 @@ export interface Config {
   dataDir: string;
   port: number;
   host: string;
+  baseUrl: string | null;
   adminToken: string | null;
   watch: boolean;
   logLevel: string;
@@ -45,6 +48,7 @@ function fromEnv(env: NodeJS.ProcessEnv): RawConfig {
     dataDir: env.TALKS_DATA_DIR || undefined,
     port: env.PORT || undefined,
     host: env.HOST || undefined,
+    baseUrl: env.TALKS_BASE_URL || undefined,
     adminToken: env.TALKS_ADMIN_TOKEN || undefined,
     logLevel: env.LOG_LEVEL || undefined,
     extractTimeoutMs: env.TALKS_EXTRACT_TIMEOUT_MS || undefined,
@@ -69,6 +73,22 @@ function parseTimeout(value: number | string): number {
   return ms;
 }
 
+function parseBaseUrl(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    url = new URL('invalid:');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(
+      `base URL "${value}" is not an http(s) address (pass --base-url URL or set TALKS_BASE_URL, e.g. https://talks.example.org)`,
+    );
+  }
+  return url.href.replace(/\/$/, '');
+}
+
 export function resolveConfig(flags: RawConfig, env: NodeJS.ProcessEnv = process.env): Config {
   const merged: RawConfig = { ...fromEnv(env) };
   for (const [key, value] of Object.entries(flags)) {
@@ -79,6 +99,7 @@ export function resolveConfig(flags: RawConfig, env: NodeJS.ProcessEnv = process
     dataDir: path.resolve(merged.dataDir ?? DEFAULTS.dataDir),
     port: parsePort(merged.port ?? DEFAULTS.port),
     host: merged.host ?? DEFAULTS.host,
+    baseUrl: parseBaseUrl(merged.baseUrl),
     adminToken: merged.adminToken ?? null,
     watch: merged.watch ?? false,
     logLevel: merged.logLevel ?? DEFAULTS.logLevel,

@@ -130,7 +130,15 @@ export async function startServing(
   const indexer = await orClose(pool, boot(config, pool, logger));
   const { getState, reindexer } = liveState(indexer, logger);
   const adminRouter = createAdminRouter({ token: config.adminToken, reindex: () => reindexer.all() });
-  const app = createApp({ getState, logger, config: { production: config.production, adminRouter } });
+  const app = createApp({
+    getState,
+    logger,
+    config: {
+      production: config.production,
+      adminRouter,
+      ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
+    },
+  });
   const server = await orClose(pool, listenOrExplain(app, config, logger));
   const watcher: PostWatcher | null = await watchIfAsked(config, reindexer, logger);
   if (watcher) {
@@ -158,6 +166,7 @@ export async function startServing(
 export interface ServeFlags {
   port?: string;
   host?: string;
+  baseUrl?: string;
   posts?: string;
   data?: string;
   watch?: boolean;
@@ -176,6 +185,7 @@ export async function runServeCommand(
       dataDir: flags.data,
       port: flags.port,
       host: flags.host,
+      baseUrl: flags.baseUrl,
       watch: flags.watch ?? mode === 'start',
       extractTimeoutMs: flags.extractTimeout,
     },
