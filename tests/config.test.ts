@@ -18,7 +18,11 @@ describe('resolveConfig', () => {
 
   test('lets the environment override the defaults and flags override the environment', () => {
     const env = { TALKS_POSTS_DIR: '/srv/posts', PORT: '8080', TALKS_ADMIN_TOKEN: 'secret' };
-    expect(resolveConfig({}, env)).toMatchObject({ postsDir: '/srv/posts', port: 8080, adminToken: 'secret' });
+    expect(resolveConfig({}, env)).toMatchObject({
+      postsDir: '/srv/posts',
+      port: 8080,
+      adminToken: 'secret',
+    });
     expect(resolveConfig({ postsDir: '/other', port: '9000' }, env)).toMatchObject({
       postsDir: '/other',
       port: 9000,
