@@ -3,7 +3,9 @@
  * index without fast updates scans every posting list), so once they pile up a fresh index is
  * built from the live talks, a chunk per event-loop turn so searches keep being answered, and
  * swapped in when complete. Talks added meanwhile go into both indexes; talks retired
- * meanwhile are simply left in the fresh one as retired numbers.
+ * meanwhile are simply left in the fresh one as retired numbers. The work does not keep the
+ * process alive: a command that exits drops it (the next load sees the retired count), a server
+ * finishes it.
  */
 import type { Document } from 'flexsearch';
 import type { IndexedDoc } from './config.ts';
@@ -47,7 +49,7 @@ export class Compactor {
           if (record) fresh.add(this.docFor(record));
         }
         if (i < nums.length) {
-          setImmediate(step);
+          setImmediate(step).unref();
           return;
         }
         // Numbers retired while the fresh index was built are the only ones it still holds.
@@ -57,7 +59,7 @@ export class Compactor {
         swap(fresh);
         resolve();
       };
-      setImmediate(step);
+      setImmediate(step).unref();
     });
   }
 }

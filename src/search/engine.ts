@@ -28,6 +28,7 @@ import { facetsOf, TalkTable } from './tables.ts';
 import type { SearchExport, SearchIndex } from './types.ts';
 
 export const DEFAULT_LIMIT = 20;
+const FIELD_CONFIG = new Map(FIELDS.map((f) => [f.field, f]));
 export const MAX_LIMIT = 100;
 
 function wholeNumber(value: unknown, fallback: number, min: number, max: number): number {
@@ -167,7 +168,7 @@ export class TalkSearchIndex implements SearchIndex {
 
   #encoded = (num: number, field: FieldName): Set<string> | undefined => {
     const record = this.table.get(num);
-    const config = FIELDS.find((f) => f.field === field);
+    const config = FIELD_CONFIG.get(field);
     if (!record || !config || field === 'notes') return undefined;
     let tokens = record.encoded[field];
     if (!tokens) {

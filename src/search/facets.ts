@@ -5,14 +5,14 @@
  * other values of a selected facet stay visible with their counts.
  */
 import type { FacetValue, SearchQuery } from '../model.ts';
+import { toValues } from './facet-list.ts';
 import { type ArchiveLookup, FACET_NAMES, type FacetName } from './lookup.ts';
 import { FacetCodes, type TalkTable } from './tables.ts';
 
 /** Talks allowed by each active filter; null for a filter that is not set. */
 export type Allowed = Record<FacetName, Set<number> | null>;
 
-/** Facet lists are cut to this many values (selected ones are always kept). */
-export const FACET_LIMIT = 50;
+export { FACET_LIMIT } from './facet-list.ts';
 
 function filterValues(query: SearchQuery, facet: FacetName): string[] {
   const values: unknown = query[facet];
@@ -29,12 +29,14 @@ export function allowedTalks(query: SearchQuery, table: TalkTable, lookup: Archi
   for (const facet of FACET_NAMES) {
     const values = filterValues(query, facet);
     if (!values.length) continue;
-    const set = new Set<number>();
-    for (const value of values) {
-      for (const key of lookup.resolve(facet, value)) {
-        for (const num of table.facets[facet].talks(key) ?? []) set.add(num);
-      }
+    const keys = new Set(values.flatMap((value) => [...lookup.resolve(facet, value)]));
+    // One value: its own set, read-only, instead of a copy (a year holds thousands of talks).
+    if (keys.size === 1) {
+      allowed[facet] = table.facets[facet].talks([...keys][0]!) ?? new Set();
+      continue;
     }
+    const set = new Set<number>();
+    for (const key of keys) for (const num of table.facets[facet].talks(key) ?? []) set.add(num);
     allowed[facet] = set;
   }
   return allowed;
@@ -125,6 +127,18 @@ function countCandidates(nums: Iterable<number>, allowed: Allowed, filtered: boo
     for (let i = at; i < at + widths[num]!; i++) add(slots[i]!, only);
     if (overflow.size) for (const code of overflow.get(num) ?? []) add(code, only);
   };
+  if (!filtered && !overflow.size && !skip.some(Boolean)) {
+    // The common case, kept free of calls: every value of every candidate counts.
+    for (const num of nums) {
+      const at = num * FacetCodes.WIDTH;
+      const end = at + widths[num]!;
+      for (let i = at; i < end; i++) {
+        const code = slots[i]!;
+        counts[code & 3]![code >> 2]!++;
+      }
+    }
+    return;
+  }
   if (!filtered) {
     for (const num of nums) count(num, -1);
     return;
@@ -141,56 +155,4 @@ function browseCandidates(allowed: Allowed, active: FacetName[]): Iterable<numbe
   const union = new Set<number>();
   for (const facet of active) for (const num of allowed[facet]!) union.add(num);
   return union;
-}
-
-/**
- * The display order of each facet's values when counts tie (names alphabetically, years newest
- * first), as a rank per value number: computed once per archive version and set of values, so
- * a query sorts numbers instead of labels.
- */
-const TIE_ORDER = new WeakMap<ArchiveLookup, Map<FacetName, Int32Array>>();
-
-function tieOrder(facet: FacetName, table: TalkTable, lookup: ArchiveLookup): Int32Array {
-  let byFacet = TIE_ORDER.get(lookup);
-  if (!byFacet) {
-    byFacet = new Map();
-    TIE_ORDER.set(lookup, byFacet);
-  }
-  const keys = table.facets[facet].keys;
-  let rank = byFacet.get(facet);
-  if (rank?.length === keys.length) return rank;
-  const labelled = keys.map((id, value) => ({ id, value, name: lookup.facetLabel(facet, id) }));
-  labelled.sort((a, b) => {
-    if (facet === 'year') return Number(b.id) - Number(a.id);
-    if (a.name !== b.name) return a.name < b.name ? -1 : 1;
-    return a.id < b.id ? -1 : 1;
-  });
-  rank = new Int32Array(keys.length);
-  labelled.forEach((entry, i) => {
-    rank![entry.value] = i;
-  });
-  byFacet.set(facet, rank);
-  return rank;
-}
-
-/** The FACET_LIMIT values with the highest counts (ties in display order), plus selected ones. */
-function toValues(
-  facet: FacetName,
-  counts: Int32Array,
-  table: TalkTable,
-  selected: Set<string>,
-  lookup: ArchiveLookup,
-): FacetValue[] {
-  const keys = table.facets[facet].keys;
-  const present: number[] = [];
-  for (let v = 0; v < counts.length; v++) if (counts[v]! > 0 || selected.has(keys[v]!)) present.push(v);
-  const rank = tieOrder(facet, table, lookup);
-  present.sort((a, b) => counts[b]! - counts[a]! || rank[a]! - rank[b]!);
-  const values: FacetValue[] = [];
-  present.forEach((v, i) => {
-    const id = keys[v]!;
-    if (counts[v]! > 0 && (i < FACET_LIMIT || selected.has(id)))
-      values.push({ id, name: lookup.facetLabel(facet, id), count: counts[v]! });
-  });
-  return values;
 }

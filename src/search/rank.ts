@@ -64,7 +64,8 @@ function searchField(ctx: RankContext, word: string): { field: FieldName; result
  */
 export function scoreWord(ctx: RankContext, word: string): void {
   const groups = searchField(ctx, word);
-  const pieces = literalPieces(word);
+  // Each piece after a space: a word of the talk starts with it (see TalkRecord.words).
+  const pieces = literalPieces(word).map((piece) => ` ${piece}`);
   for (const { field, result } of groups) {
     const config = FIELDS.find((f) => f.field === field);
     if (!config) continue;
@@ -95,8 +96,9 @@ function literalPieces(word: string): string[] {
  */
 function spelledAsTyped(ctx: RankContext, num: number, pieces: string[]): boolean {
   const words = ctx.table.get(num)?.words;
-  if (!words || !pieces.length) return true;
-  return pieces.every((piece) => words.includes(` ${piece}`));
+  if (!words) return true;
+  for (const piece of pieces) if (!words.includes(piece)) return false;
+  return true;
 }
 
 /**
@@ -108,7 +110,8 @@ function spelledAsTyped(ctx: RankContext, num: number, pieces: string[]): boolea
 function fieldScore(ctx: RankContext, num: number, config: FieldConfig, encoded: string[]): number | null {
   const tokens = ctx.encoded(num, config.field);
   if (!tokens) return config.weight;
-  const whole = encoded.every((t) => tokens.has(t));
+  let whole = true;
+  for (const t of encoded) whole &&= tokens.has(t);
   // A prefix of one encoded letter ("zzz" encodes to "s") says nothing: not a match.
   if (!whole && config.tokenize === 'forward' && !encoded.some((t) => t.length >= 2)) return null;
   const focus = 1 - FOCUS_SPREAD + FOCUS_SPREAD / Math.sqrt(Math.max(1, tokens.size));

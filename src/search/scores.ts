@@ -50,12 +50,6 @@ export class Scores {
     return matched;
   }
 
-  /** Forgets the current word without counting it. */
-  dropWord(): void {
-    for (const num of this.#wordTouched) this.word[num] = 0;
-    this.#wordTouched.length = 0;
-  }
-
   /**
    * Best first: more words matched, then higher score, then `rank` (newest first). Returns the
    * first `k` of `nums` in that order without sorting all of them.

@@ -47,7 +47,7 @@ function encodeWord(word: string, encoder: Encoder): string[] {
   let encoded = cache.get(word);
   if (!encoded) {
     if (cache.size >= ENCODED_MAX) cache.clear();
-    encoded = encoder.encode(word);
+    encoded = encoder.encode(word.toLowerCase());
     cache.set(word, encoded);
   }
   return encoded;
@@ -59,7 +59,7 @@ function tokenize(text: string, terms: ReadonlySet<string>, encoder: Encoder): T
   for (let match = WORD.exec(text); match; match = WORD.exec(text)) {
     let marked: string | null = null;
     if (terms.size) {
-      const encoded = encodeWord(match[0].toLowerCase(), encoder);
+      const encoded = encodeWord(match[0], encoder);
       if (encoded.length && encoded.every((t) => terms.has(t))) marked = encoded.join(' ');
     }
     tokens.push({ start: match.index, end: match.index + match[0].length, marked });

@@ -1,0 +1,68 @@
+/**
+ * The list shown for one facet: the values with the highest counts, ties in display order
+ * (names alphabetically, years newest first), cut to FACET_LIMIT plus the selected values.
+ */
+import type { FacetValue } from '../model.ts';
+import type { ArchiveLookup, FacetName } from './lookup.ts';
+import type { TalkTable } from './tables.ts';
+
+/** Facet lists are cut to this many values (selected ones are always kept). */
+export const FACET_LIMIT = 50;
+
+/**
+ * The display order of each facet's values when counts tie (names alphabetically, years newest
+ * first), as a rank per value number: computed once per archive version and set of values, so
+ * a query sorts numbers instead of labels.
+ */
+const TIE_ORDER = new WeakMap<ArchiveLookup, Map<FacetName, Int32Array>>();
+
+function tieOrder(facet: FacetName, table: TalkTable, lookup: ArchiveLookup): Int32Array {
+  let byFacet = TIE_ORDER.get(lookup);
+  if (!byFacet) {
+    byFacet = new Map();
+    TIE_ORDER.set(lookup, byFacet);
+  }
+  const keys = table.facets[facet].keys;
+  let rank = byFacet.get(facet);
+  if (rank?.length === keys.length) return rank;
+  const labelled = keys.map((id, value) => ({ id, value, name: lookup.facetLabel(facet, id) }));
+  labelled.sort((a, b) => {
+    if (facet === 'year') return Number(b.id) - Number(a.id);
+    if (a.name !== b.name) return a.name < b.name ? -1 : 1;
+    return a.id < b.id ? -1 : 1;
+  });
+  rank = new Int32Array(keys.length);
+  labelled.forEach((entry, i) => {
+    rank![entry.value] = i;
+  });
+  byFacet.set(facet, rank);
+  return rank;
+}
+
+/** The FACET_LIMIT values with the highest counts (ties in display order), plus selected ones. */
+export function toValues(
+  facet: FacetName,
+  counts: Int32Array,
+  table: TalkTable,
+  selected: Set<string>,
+  lookup: ArchiveLookup,
+): FacetValue[] {
+  const keys = table.facets[facet].keys;
+  // The FACET_LIMIT-th highest count: values below it are never shown (unless selected), so
+  // only the few at or above it are sorted with the tie order.
+  const sorted = counts.filter((c) => c > 0).sort();
+  const cutoff = Math.max(1, sorted[sorted.length - FACET_LIMIT] ?? 1);
+  const present: number[] = [];
+  for (let v = 0; v < counts.length; v++) {
+    if (counts[v]! >= cutoff || (counts[v]! > 0 && selected.has(keys[v]!))) present.push(v);
+  }
+  const rank = tieOrder(facet, table, lookup);
+  present.sort((a, b) => counts[b]! - counts[a]! || rank[a]! - rank[b]!);
+  const values: FacetValue[] = [];
+  present.forEach((v, i) => {
+    const id = keys[v]!;
+    if (counts[v]! > 0 && (i < FACET_LIMIT || selected.has(id)))
+      values.push({ id, name: lookup.facetLabel(facet, id), count: counts[v]! });
+  });
+  return values;
+}
