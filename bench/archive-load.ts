@@ -9,7 +9,7 @@
  * archive alone; `flex` is the real engine.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -36,7 +36,8 @@ const nullIndex = {
 } as unknown as SearchIndex;
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
-const fmt = (t: { ms: number; cpuMs: number }) => `${Math.round(t.ms)} ms wall, ${Math.round(t.cpuMs)} ms cpu`;
+const fmt = (t: { ms: number; cpuMs: number }) =>
+  `${Math.round(t.ms)} ms wall, ${Math.round(t.cpuMs)} ms cpu`;
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'talks-load-'));
 const postsDir = path.join(root, 'posts');
@@ -66,12 +67,28 @@ try {
   const persisted = await timed(() => indexer.persist());
   log(`persist after it: ${fmt(persisted)}`);
 
+  const current0 = (await readFile(path.join(dataDir, 'current'), 'utf8')).trim();
+  const folder = path.join(dataDir, 'snapshots', current0);
+  const names = (await readdir(folder)).filter((name) => name !== 'manifest.json');
+  for (const kind of ['posts-', 'archive', 'search']) {
+    const files = names.filter((name) => name.startsWith(kind)).map((name) => path.join(folder, name));
+    const bytes = await timed(() => Promise.all(files.map((file) => readFile(file))));
+    const parsed = await timed(() => bytes.value.map((b) => JSON.parse(b.toString('utf8'))));
+    const size = bytes.value.reduce((sum, b) => sum + b.length, 0);
+    log(
+      `${kind}*: ${files.length} files, ${(size / 1e6).toFixed(1)} MB, read ${fmt(bytes)}, parse ${fmt(parsed)}`,
+    );
+  }
   const current = (await readFile(path.join(dataDir, 'current'), 'utf8')).trim();
-  const manifest = JSON.parse(await readFile(path.join(dataDir, 'snapshots', current, 'manifest.json'), 'utf8'));
+  const manifest = JSON.parse(
+    await readFile(path.join(dataDir, 'snapshots', current, 'manifest.json'), 'utf8'),
+  );
   const read = await timed(() => loadSnapshot(dataDir, manifest.configHash));
   log(`read, verify and parse the files: ${fmt(read)}`);
   const opened = await timed(() => Indexer.open(options));
-  log(`open (read, verify, parse, restore${values.search === 'flex' ? ', search import' : ''}): ${fmt(opened)}`);
+  log(
+    `open (read, verify, parse, restore${values.search === 'flex' ? ', search import' : ''}): ${fmt(opened)}`,
+  );
   if (opened.value.archive.talks.length !== first.value.totals.talks) throw new Error('talks lost on open');
 } finally {
   rmSync(root, { recursive: true, force: true });

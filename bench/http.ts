@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import autocannon, { type Request } from 'autocannon';
 import { generateArchive } from './generate.ts';
 import { type ChildServer, startServer } from './lib/child.ts';
+import { summarise } from './lib/measure.ts';
 import { makeQueries } from './lib/queries.ts';
 import { isMain, report, saveResults, started } from './lib/results.ts';
 
@@ -27,7 +28,19 @@ function cycling(paths: string[]) {
   return [{ setupRequest: (request: Request) => ({ ...request, path: paths[next++ % paths.length] }) }];
 }
 
+/** One request at a time: the cost of a request without queueing behind 49 others. */
+async function sequential(url: string, paths: string[], count = 60) {
+  const samples: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const start = performance.now();
+    await (await fetch(`${url}${paths[i % paths.length]}`)).arrayBuffer();
+    samples.push(performance.now() - start);
+  }
+  return summarise(samples);
+}
+
 async function hammer(label: string, url: string, paths: string[], load: Load) {
+  const oneAtATime = await sequential(url, paths);
   const options = { url, connections: load.connections, requests: cycling(paths) };
   await autocannon({ ...options, duration: 2 });
   const result = await autocannon({ ...options, duration: load.seconds });
@@ -39,6 +52,7 @@ async function hammer(label: string, url: string, paths: string[], load: Load) {
     meanBytes: Math.round(result.throughput.total / Math.max(1, result.requests.total)),
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    sequentialMs: { p50: oneAtATime.p50, p99: oneAtATime.p99 },
   };
   report(`  ${label.padEnd(16)} ${JSON.stringify(figures)}`);
   return figures;

@@ -79,7 +79,17 @@ async function serve(
   return { child, url, startMs: Math.round(startMs) };
 }
 
-export async function runReindex(talks: number, rounds: number) {
+/** SIGTERM, then SIGKILL after 5 s: a server busy in a synchronous rebuild does not see the first. */
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(timer);
+}
+
+export async function runReindex(talks: number, rounds: number, timeoutMs = 60_000) {
   const start = started();
   const root = mkdtempSync(path.join(os.tmpdir(), 'talks-bench-reindex-'));
   const postsDir = path.join(root, 'posts');
@@ -107,7 +117,7 @@ export async function runReindex(talks: number, rounds: number) {
       const since = performance.now();
       writeFileSync(path.join(postsDir, `new-post-${round}.html`), html);
       const found = (body: string) => (JSON.parse(body) as { total: number }).total > 0;
-      samples.push(await waitFor(`${server.url}/api/search?q=${marker}`, found, since, 60_000));
+      samples.push(await waitFor(`${server.url}/api/search?q=${marker}`, found, since, timeoutMs));
       report(`  round ${round + 1}: "${marker}" searchable after ${Math.round(samples[round] as number)} ms`);
       await sleep(1000);
     }
@@ -121,14 +131,18 @@ export async function runReindex(talks: number, rounds: number) {
     };
     report(`saved ${saveResults('reindex', result)}`);
   } finally {
-    child?.kill('SIGTERM');
+    if (child) await stop(child);
     rmSync(root, { recursive: true, force: true });
   }
 }
 
 if (isMain(import.meta.filename)) {
   const { values } = parseArgs({
-    options: { talks: { type: 'string', default: '100000' }, rounds: { type: 'string', default: '5' } },
+    options: {
+      talks: { type: 'string', default: '100000' },
+      rounds: { type: 'string', default: '5' },
+      timeout: { type: 'string', default: '60' },
+    },
   });
-  await runReindex(Number(values.talks), Number(values.rounds));
+  await runReindex(Number(values.talks), Number(values.rounds), Number(values.timeout) * 1000);
 }

@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createSearchIndex, loadSearchIndex } from '../../src/search/index.ts';
 import type { SearchExport, SearchIndex } from '../../src/search/types.ts';
-import { type Engine, ms, type SnapshotFigures } from './types.ts';
+import { cpuMs, type Engine, ms, type SnapshotFigures } from './types.ts';
 
 export async function createAppEngine(): Promise<Engine> {
   let index: SearchIndex | null = null;
@@ -30,6 +30,7 @@ export async function createAppEngine(): Promise<Engine> {
       const json = JSON.stringify(saved);
       writeFileSync(file, json);
       const writeMs = performance.now() - start;
+      const cpu = process.cpuUsage();
       start = performance.now();
       index = loadSearchIndex(archive, JSON.parse(readFileSync(file, 'utf8')) as SearchExport);
       return {
@@ -37,6 +38,7 @@ export async function createAppEngine(): Promise<Engine> {
         writeMs: ms(writeMs),
         bytes: json.length,
         loadMs: ms(performance.now() - start),
+        loadCpuMs: cpuMs(cpu),
       };
     },
     update(archive, changed, removed) {

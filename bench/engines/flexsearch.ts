@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { Charset, Document, Encoder } from 'flexsearch';
 import EnglishPreset from 'flexsearch/lang/en';
 import type { Archive, SearchQuery, Talk } from '../../src/model.ts';
-import { type Engine, ms, type SnapshotFigures } from './types.ts';
+import { cpuMs, type Engine, ms, type SnapshotFigures } from './types.ts';
 
 type Doc = { id: number; title: string; speakers: string; topics: string; conference: string; notes: string };
 const FIELDS = ['title', 'speakers', 'topics', 'conference', 'notes'] as const;
@@ -94,6 +94,7 @@ export function createFlexSearchEngine(): Engine {
       const json = JSON.stringify(parts);
       writeFileSync(file, json);
       const writeMs = performance.now() - start;
+      const cpu = process.cpuUsage();
       start = performance.now();
       const loaded = makeDocument(false);
       for (const [key, data] of Object.entries(
@@ -108,6 +109,7 @@ export function createFlexSearchEngine(): Engine {
         writeMs: ms(writeMs),
         bytes: json.length,
         loadMs: ms(performance.now() - start),
+        loadCpuMs: cpuMs(cpu),
       };
     },
     update(_archive, changed) {

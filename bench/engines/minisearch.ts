@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import MiniSearch, { type Options } from 'minisearch';
 import type { Archive, SearchQuery, Talk } from '../../src/model.ts';
-import { type Engine, ms, type SnapshotFigures } from './types.ts';
+import { cpuMs, type Engine, ms, type SnapshotFigures } from './types.ts';
 
 type Doc = { id: number; title: string; speakers: string; topics: string; conference: string; notes: string };
 
@@ -74,6 +74,7 @@ export function createMiniSearchEngine(): Engine {
       start = performance.now();
       writeFileSync(file, json);
       const writeMs = performance.now() - start;
+      const cpu = process.cpuUsage();
       start = performance.now();
       index = MiniSearch.loadJSON<Doc>(readFileSync(file, 'utf8'), OPTIONS);
       return {
@@ -81,6 +82,7 @@ export function createMiniSearchEngine(): Engine {
         writeMs: ms(writeMs),
         bytes: json.length,
         loadMs: ms(performance.now() - start),
+        loadCpuMs: cpuMs(cpu),
       };
     },
     update(_archive, changed) {

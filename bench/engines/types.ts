@@ -8,6 +8,8 @@ export interface SnapshotFigures {
   bytes: number;
   /** Read the file, parse the JSON, load the index: what a restart pays. */
   loadMs: number;
+  /** CPU time of the load: less sensitive than the wall clock to a busy machine. */
+  loadCpuMs: number;
 }
 
 export interface Engine {
@@ -26,3 +28,9 @@ export interface Engine {
 
 /** Milliseconds to one decimal: more digits would be noise on a shared machine. */
 export const ms = (value: number): number => Math.round(value * 10) / 10;
+
+/** CPU time (user + system) since `since`, in milliseconds. */
+export const cpuMs = (since: NodeJS.CpuUsage): number => {
+  const used = process.cpuUsage(since);
+  return ms((used.user + used.system) / 1000);
+};

@@ -6,7 +6,7 @@
  *
  *   node --import tsx bench/servers/bare.ts --sample FILE   (FILE: {"json": {...}, "htmlBytes": N})
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -51,4 +51,5 @@ const server = app.listen(0, '127.0.0.1', () => {
 process.once('SIGTERM', () => {
   server.close();
   server.closeAllConnections();
+  rmSync(views, { recursive: true, force: true });
 });
