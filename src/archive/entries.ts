@@ -2,7 +2,7 @@
  * One talk as one post reports it: the unit the archive merges. Each post contributes a list
  * of entries; updating a post replaces its entries and nothing else.
  */
-import type { ExtractedPost, ExtractedSpeaker, TalkKind } from '../model.ts';
+import type { ExtractedPost, ExtractedSpeaker, ExtractedTalk, TalkKind } from '../model.ts';
 import { type ResolvedConference, resolveConference, type SeriesCatalog } from './conference.ts';
 import { titleWords } from './similarity.ts';
 import { handleKey, nameKey } from './text.ts';
@@ -42,13 +42,20 @@ export function speakerKeys(speaker: ExtractedSpeaker): string[] {
 }
 
 export function postEntries(path: string, post: ExtractedPost, catalog: SeriesCatalog): Entry[] {
+  // Talks naming no conference of their own all resolve to the post's: resolved once.
+  let shared: ResolvedConference | undefined;
+  const conferenceOf = (talk: ExtractedTalk) => {
+    if (talk.conference) return resolveConference(post, talk, path, catalog);
+    shared ??= resolveConference(post, talk, path, catalog);
+    return shared;
+  };
   return post.talks.map((talk, index) => {
     const key = `${path}#${String(index).padStart(4, '0')}`;
     const title = talk.title?.trim() || null;
     return {
       key,
       path,
-      conference: resolveConference(post, talk, path, catalog),
+      conference: conferenceOf(talk),
       title,
       words: title ? titleWords(title) : [],
       speakers: talk.speakers

@@ -65,15 +65,22 @@ export class Spellings {
   }
 }
 
+/**
+ * Marks a conference that only stands in for a post naming none ("Two talks to understand
+ * CRDTs"): listed among conferences under the post's title alone, it read like an event.
+ */
+export const READING_LIST_PREFIX = 'Reading list: ';
+
 export function conferenceRecord(id: string, all: Entry[], talkIds: string[]): Conference {
   // Talks placed here from posts that name no conference say nothing about its name or date.
   const own = all.filter((e) => !e.placed);
   const entries = own.length ? own : all;
   const first = entries[0]!.conference;
   const dates = entries.map((e) => e.date).filter((d): d is string => d !== null);
+  const name = first.catalogName ?? pickCanonical(entries.map((e) => e.conference.name)) ?? id;
   return {
     id,
-    name: first.catalogName ?? pickCanonical(entries.map((e) => e.conference.name)) ?? id,
+    name: entries.some((e) => e.conference.known) ? name : `${READING_LIST_PREFIX}${name}`,
     year: first.year,
     city: pickCanonical(entries.flatMap((e) => (e.conference.city ? [e.conference.city] : []))),
     series: first.series,

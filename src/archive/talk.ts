@@ -5,13 +5,17 @@ import { slugify } from './text.ts';
 
 const EXCERPT_LENGTH = 240;
 
+/** Whitespace collapsed and trimmed. */
+function condense(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
 /** The start of a text, cut at a word boundary, with an ellipsis when cut. */
 export function excerpt(text: string, length = EXCERPT_LENGTH): string {
   // Only the start is shown: condensing a long text in full would cost more than the rest.
-  const condensed = text
-    .slice(0, length * 4)
-    .replace(/\s+/g, ' ')
-    .trim();
+  // A short prefix usually condenses to more than enough, and then gives the same first characters.
+  const quick = condense(text.slice(0, length + 80));
+  const condensed = quick.length > length ? quick : condense(text.slice(0, length * 4));
   if (condensed.length <= length && text.length <= length * 4) return condensed;
   const cut = condensed.slice(0, length);
   const space = cut.lastIndexOf(' ');

@@ -12,54 +12,23 @@
  */
 import { performance } from 'node:perf_hooks';
 import { ArchiveBuilder } from '../archive/index.ts';
-import { ConfigError } from '../config.ts';
 import { extractPost } from '../extract/index.ts';
 import type { Archive, ExtractedPost } from '../model.ts';
-import { createSearchIndex, loadSearchIndex, SEARCH_CONFIG_HASH } from '../search/index.ts';
-import type { SearchExport, SearchIndex } from '../search/types.ts';
-import { diffPosts, type ExtractFn, type PostChanges, type ProgressFn } from './changes.ts';
+import type { SearchIndex } from '../search/types.ts';
+import { diffPosts, type PostChanges } from './changes.ts';
 import { type CodeFingerprint, codeFingerprint } from './fingerprint.ts';
+import { dataDirError, flexSearchBackend, type IndexerOptions } from './options.ts';
 import { buildReport, type IndexReport } from './report.ts';
 import type { PostsManifest } from './scan.ts';
 import { loadSnapshot, SNAPSHOT_SCHEMA, type Snapshot, writeSnapshot } from './snapshot.ts';
-import { loadVocabulary, type Vocabulary, vocabularyHash } from './vocabulary.ts';
+import { loadVocabulary, vocabularyHash } from './vocabulary.ts';
 
 export type { ExtractFn, PostChanges } from './changes.ts';
-export { formatReport, type IndexReport } from './report.ts';
 export type { CodeFingerprint } from './fingerprint.ts';
+export { flexSearchBackend, type IndexerOptions, type SearchBackend } from './options.ts';
+export { formatReport, type IndexReport } from './report.ts';
 export { isPostFile, type PostsManifest, scanPosts } from './scan.ts';
 export { loadSnapshot, type Snapshot, writeSnapshot } from './snapshot.ts';
-
-/** The search engine behind the archive; tests and other engines can provide their own. */
-export interface SearchBackend {
-  configHash: string;
-  create(archive: Archive): SearchIndex;
-  load(archive: Archive, saved: SearchExport): SearchIndex;
-}
-
-export const flexSearchBackend: SearchBackend = {
-  configHash: SEARCH_CONFIG_HASH,
-  create: createSearchIndex,
-  load: loadSearchIndex,
-};
-
-export interface IndexerOptions {
-  postsDir: string;
-  dataDir: string;
-  /** Defaults to the extractor in this thread; a worker pool's `extract` fits here. */
-  extract?: ExtractFn;
-  search?: SearchBackend;
-  /** Defaults to data/conferences.json and data/topics.json. */
-  vocabulary?: Vocabulary;
-  /** Defaults to hashes of src/extract/ (plus its data files) and src/archive/. */
-  fingerprint?: CodeFingerprint;
-  /** Ignore the saved snapshot and re-extract every post. */
-  rebuild?: boolean;
-  /** Where notices go ("snapshot ... is corrupt: rebuilding"). */
-  log?: (message: string) => void;
-  /** Told as each changed post is extracted. */
-  onProgress?: ProgressFn;
-}
 
 type Start = IndexReport['snapshot'];
 type Resolved = Required<Omit<IndexerOptions, 'rebuild' | 'fingerprint'>> & { fingerprint: CodeFingerprint };
@@ -71,6 +40,9 @@ export class Indexer {
   private searchIndex: SearchIndex;
   private start: Omit<Start, 'written'>;
   private dirty = true;
+  /** The snapshot this state was loaded from or last saved to, and the posts changed since. */
+  private savedId: string | null = null;
+  private changedSinceSave = new Set<string>();
   /** Set while the builder has not yet replayed the snapshot's extractions (see `restore`). */
   private pending: [string, ExtractedPost][] | null = null;
 
@@ -106,8 +78,11 @@ export class Indexer {
       const builder = new ArchiveBuilder({ ...vocabulary, redirects: archive.redirects, gone: archive.gone });
       const indexer = new Indexer(resolved, configHash, builder);
       if (loaded.merged === 'stale')
-        resolved.log(`snapshot ${loaded.id}: the archive code changed since it was built: merging the cached extractions again`);
+        resolved.log(
+          `snapshot ${loaded.id}: the archive code changed since it was built: merging the cached extractions again`,
+        );
       indexer.restore(loaded.snapshot, loaded.merged === 'stale');
+      indexer.savedId = loaded.id;
       return indexer;
     }
     const indexer = new Indexer(resolved, configHash, new ArchiveBuilder(vocabulary));
@@ -160,6 +135,7 @@ export class Indexer {
     for (const [path, post] of posts) {
       if (post) this.extracted.set(path, post);
       else this.extracted.delete(path);
+      this.changedSinceSave.add(path);
     }
     // Touched but identical files change only the manifest; saving it spares hashing them again.
     this.dirty ||= posts.size > 0 || JSON.stringify(changes.manifest) !== JSON.stringify(this.manifest);
@@ -170,7 +146,7 @@ export class Indexer {
   /** Writes the snapshot if anything changed since the last one; returns its id, or null. */
   async persist(): Promise<string | null> {
     if (!this.dirty) return null;
-    const extracted = Object.fromEntries([...this.extracted].sort(([a], [b]) => (a < b ? -1 : 1)));
+    const extracted = Object.fromEntries(this.extracted);
     // Everything is captured before the first await: an apply() during the write is saved next time.
     const snapshot = {
       configHash: this.configHash,
@@ -181,10 +157,16 @@ export class Indexer {
       search: this.searchIndex.export(),
     };
     this.dirty = false;
+    const changed = this.changedSinceSave;
+    // Changes applied during the write count from the new snapshot on.
+    this.changedSinceSave = new Set();
     try {
-      return await writeSnapshot(this.options.dataDir, snapshot);
+      const previous = this.savedId === null ? null : { id: this.savedId, changed };
+      this.savedId = await writeSnapshot(this.options.dataDir, snapshot, previous);
+      return this.savedId;
     } catch (error) {
       this.dirty = true;
+      for (const path of changed) this.changedSinceSave.add(path);
       throw dataDirError(this.options.dataDir, error as NodeJS.ErrnoException);
     }
   }
@@ -201,8 +183,9 @@ export class Indexer {
 
   /**
    * Starts from a snapshot. The saved archive is served as it is; replaying the extractions
-   * through the builder (seconds at 100k talks) waits for the first change that needs it. When
-   * the archive code changed, the saved archive may be outdated: the replay happens now.
+   * through the builder (seconds at 100k talks) happens in the background (`warmUp`), or at the
+   * first change if it comes sooner. When the archive code changed, the saved archive may be
+   * outdated: the replay happens now.
    */
   private restore(snapshot: Snapshot, stale: boolean): void {
     const posts = Object.entries(snapshot.extracted);
@@ -218,33 +201,48 @@ export class Indexer {
       try {
         this.searchIndex = this.options.search.load(this.current, snapshot.search);
       } catch (error) {
-        this.options.log(`saved search index unusable (${(error as Error).message}): re-indexing the archive`);
+        this.options.log(
+          `saved search index unusable (${(error as Error).message}): re-indexing the archive`,
+        );
         this.searchIndex = this.options.search.create(this.current);
       }
     }
     this.start = { start: 'snapshot', reason: null };
     this.dirty = stale;
+    this.warmUp();
   }
 
-  /** Brings the builder to the loaded snapshot's state, once, before its first update. */
+  /** Brings the builder to the loaded snapshot's state (what is left of it), before an update. */
   private replayPending(): void {
     if (!this.pending) return;
     this.builder.load(this.pending);
     this.pending = null;
   }
+
+  /**
+   * Replays the snapshot's extractions in the background, a slice per turn of the event loop,
+   * so that requests keep being answered and the first change finds the builder ready. The
+   * builder gives the same state whatever the slicing (its result depends only on the set of
+   * posts); the timers do not keep a process alive.
+   */
+  private warmUp(): void {
+    const step = () => {
+      if (!this.pending) return;
+      let talks = 0;
+      let count = 0;
+      while (count < this.pending.length && talks < WARM_UP_TALKS)
+        talks += this.pending[count++]![1].talks.length;
+      this.builder.load(this.pending.splice(0, count));
+      if (this.pending.length === 0) this.pending = null;
+      else setTimeout(step, 0).unref();
+    };
+    setTimeout(step, 0).unref();
+  }
 }
 
+/** Talks replayed per turn of the event loop while warming up: about 50 ms of work. */
+const WARM_UP_TALKS = 500;
 const NO_CHANGE = { added: [], changed: [], removed: [] };
-
-const UNWRITABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST', 'ENOSPC']);
-
-/** File-system errors a user can fix by pointing elsewhere get a message that says how. */
-function dataDirError(dataDir: string, error: NodeJS.ErrnoException): Error {
-  if (!error.code || !UNWRITABLE.has(error.code)) return error;
-  return new ConfigError(
-    `data directory "${dataDir}" cannot be written (${error.code}) (pass --data DIR or set TALKS_DATA_DIR)`,
-  );
-}
 
 /** Opens the data folder and brings it up to date with the posts folder: `talks index`. */
 export async function runIndex(options: IndexerOptions): Promise<IndexReport> {

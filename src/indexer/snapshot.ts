@@ -4,8 +4,9 @@
  *   current                       the name of the live snapshot (replaced atomically)
  *   snapshots/<id>/manifest.json  schema, configuration hash, counts, per-post hashes, file checksums
  *   snapshots/<id>/archive.json   the merged archive (what the site shows), notes left out
- *   snapshots/<id>/posts.json     each post's extraction, so unchanged posts are not re-read;
- *                                 the archive's notes are read from here
+ *   snapshots/<id>/posts-<xx>.json each post's extraction, so unchanged posts are not re-read,
+ *                                 sharded by path hash (see snapshot-posts.ts); the archive's
+ *                                 notes are read from here
  *   snapshots/<id>/search.json    the exported search index
  *
  * A new snapshot is written into a new folder, every file flushed to disk, and only then does
@@ -31,9 +32,10 @@ import {
   syncFolder,
   writeDurable,
 } from './snapshot-files.ts';
+import { isShard, type PreviousSnapshot, writePostShards } from './snapshot-posts.ts';
 
 export const SNAPSHOT_SCHEMA = 2;
-const FILES = ['archive.json', 'posts.json', 'search.json'] as const;
+const FILES = ['archive.json', 'search.json'] as const;
 
 export interface SnapshotManifest {
   schema: number;
@@ -66,17 +68,22 @@ function snapshotId(now: Date): string {
   return `${String(now.getTime()).padStart(15, '0')}-${process.pid}-${randomBytes(3).toString('hex')}`;
 }
 
-export async function writeSnapshot(dataDir: string, snapshot: Snapshot, now = new Date()): Promise<string> {
+/** Writes a new snapshot and makes it live; shards unchanged since `previous` are linked, not written. */
+export async function writeSnapshot(
+  dataDir: string,
+  snapshot: Snapshot,
+  previous: PreviousSnapshot | null = null,
+  now = new Date(),
+): Promise<string> {
   const id = snapshotId(now);
   const root = path.join(dataDir, 'snapshots');
   const dir = path.join(root, id);
   await ensureFolder(dir);
   const contents: Record<(typeof FILES)[number], string> = {
     'archive.json': JSON.stringify(packArchive(snapshot.archive, snapshot.extracted)),
-    'posts.json': JSON.stringify(snapshot.extracted),
     'search.json': JSON.stringify(snapshot.search),
   };
-  const files: SnapshotManifest['files'] = {};
+  const files = await writePostShards(dir, snapshot.extracted, previous);
   for (const name of FILES) {
     const content = contents[name];
     await writeDurable(path.join(dir, name), content);
@@ -157,7 +164,14 @@ function checkShape(manifest: SnapshotManifest, files: unknown[]): Snapshot {
   if (!isObject(posts)) throw new Error('manifest.json does not list the posts');
   const posted = extracted as Snapshot['extracted'];
   const full = unpackArchive(archive as unknown as PackedArchive, posted);
-  return { configHash, fingerprint, posts, archive: full, extracted: posted, search: search as unknown as SearchExport };
+  return {
+    configHash,
+    fingerprint,
+    posts,
+    archive: full,
+    extracted: posted,
+    search: search as unknown as SearchExport,
+  };
 }
 
 /** Why a snapshot cannot be used as it is, or null when it can. */
@@ -190,10 +204,12 @@ export async function loadSnapshot(
     const manifest = parse<SnapshotManifest>(manifestText, 'manifest.json');
     const problem = mismatch(manifest, configHash, expected);
     if (problem) throw new Error(problem);
-    const files = await Promise.all(
-      FILES.map(async (name) => parse(await readVerified(dir, manifest, name), name)),
+    const shards = Object.keys(manifest.files ?? {}).filter(isShard);
+    const [archive, search, ...posts] = await Promise.all(
+      [...FILES, ...shards].map(async (name) => parse(await readVerified(dir, manifest, name), name)),
     );
-    const snapshot = checkShape(manifest, files);
+    if (!posts.every(isObject)) throw new Error('a posts-*.json file does not hold extracted posts');
+    const snapshot = checkShape(manifest, [archive, Object.assign({}, ...posts), search]);
     const stale = expected !== undefined && manifest.fingerprint?.archive !== expected.archive;
     return { ok: true, id, snapshot, merged: stale ? 'stale' : 'current' };
   } catch (error) {

@@ -129,6 +129,17 @@ describe('buildArchive', () => {
     });
   });
 
+  test('names the stand-in for a post without a conference as a reading list, keeping its id', () => {
+    const readingList = post(null, [talk('Simple made easy', [speaker('Rich Hickey')])], {
+      title: 'Talks worth watching 2020',
+      date: '2020-01-01',
+    });
+    const archive = buildArchive([['list.md', readingList]]);
+    expect(archive.conferences).toMatchObject([
+      { id: 'talks-worth-watching-2020', name: 'Reading list: Talks worth watching', year: 2020 },
+    ]);
+  });
+
   test('derives a readable title when no post gives one', () => {
     const posts: [string, ExtractedPost][] = [
       [

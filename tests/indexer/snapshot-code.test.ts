@@ -1,9 +1,10 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { buildArchive } from '../../src/archive/index.ts';
 import { codeFingerprint } from '../../src/indexer/fingerprint.ts';
 import { type CodeFingerprint, Indexer } from '../../src/indexer/index.ts';
+import { shardOf } from '../../src/indexer/snapshot-posts.ts';
 import type { Archive, ExtractedPost } from '../../src/model.ts';
 import { conf, post, speaker, talk } from '../archive/posts.ts';
 import { type Folders, jsonExtract, tempFolders, writePost } from './helpers.ts';
@@ -51,7 +52,10 @@ describe('a snapshot and the code that made it', () => {
 
   test('opens to the archive a full build gives, storing each note once', async () => {
     const opened = await open();
-    const sources = Object.entries(posts).map(([file, p]): [string, ExtractedPost] => [file, { ...p, source: file }]);
+    const sources = Object.entries(posts).map(([file, p]): [string, ExtractedPost] => [
+      file,
+      { ...p, source: file },
+    ]);
     expect(opened.archive).toEqual(buildArchive(sources));
     expect(opened.archive.talks.find((t) => t.sources.length === 2)?.text).toBe(
       'A second view of the mesh.\n\nService mesh notes.',
@@ -66,15 +70,37 @@ describe('a snapshot and the code that made it', () => {
     ]);
   });
 
-  test('merges changes into an opened archive exactly as a full build would', async () => {
+  test.each([
+    ['at once', 0],
+    ['after the background warm-up', 30],
+  ])('merges changes into an opened archive exactly as a full build would (%s)', async (_when, waitMs) => {
+    const indexer = await open();
+    await new Promise((resolve) => setTimeout(resolve, waitMs));
     const edited = post(conf('dotScale', 2018), [talk('Serverless at scale', [speaker('Jane Doe')])]);
     await writePost(dirs.posts, 'dotscale.md', edited);
-    const report = await (await open()).update();
+    const report = await indexer.update();
     expect(report.talks).toEqual({ added: 0, changed: 2, removed: 0 });
     const after = Object.entries({ ...posts, 'dotscale.md': edited }).map(
       ([file, p]): [string, ExtractedPost] => [file, { ...p, source: file }],
     );
+    expect(records(indexer.archive)).toEqual(records(buildArchive(after)));
     expect(records((await open()).archive)).toEqual(records(buildArchive(after)));
+  });
+
+  test('writes only the extractions that changed and links the others from the last snapshot', async () => {
+    const first = (await readFile(path.join(dirs.data, 'current'), 'utf8')).trim();
+    const indexer = await open();
+    await writePost(dirs.posts, 'reading-list.md', post(null, [talk('Local-first', [speaker('Ann Lee')])]));
+    await indexer.update();
+    const second = (await readFile(path.join(dirs.data, 'current'), 'utf8')).trim();
+    const inode = async (id: string, file: string) =>
+      (await stat(path.join(dirs.data, 'snapshots', id, shardOf(file)))).ino;
+    expect(shardOf('reading-list.md')).not.toBe(shardOf('dotscale.md'));
+    expect(await inode(second, 'dotscale.md')).toBe(await inode(first, 'dotscale.md'));
+    expect(await inode(second, 'reading-list.md')).not.toBe(await inode(first, 'reading-list.md'));
+    const reopened = await open();
+    expect(reopened.extraction('reading-list.md')?.talks[0]?.title).toBe('Local-first');
+    expect(reopened.extraction('dotscale.md')?.talks).toHaveLength(2);
   });
 
   test('extracts every post again when the extractor changed, and says why', async () => {
@@ -92,7 +118,9 @@ describe('a snapshot and the code that made it', () => {
     const counting = jsonExtract();
     const indexer = await open(counting, { ...CODE, archive: 'archive-2' });
     expect(logs).toEqual([
-      expect.stringMatching(/the archive code changed since it was built: merging the cached extractions again$/),
+      expect.stringMatching(
+        /the archive code changed since it was built: merging the cached extractions again$/,
+      ),
     ]);
     const report = await indexer.update();
     expect(counting.calls).toEqual([]);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { Indexer } from '../../src/indexer/index.ts';
 import { SNAPSHOT_SCHEMA } from '../../src/indexer/snapshot.ts';
+import { shardOf } from '../../src/indexer/snapshot-posts.ts';
 import { conf, post, speaker, talk } from '../archive/posts.ts';
 import { type Folders, jsonExtract, tempFolders, writePost } from './helpers.ts';
 
@@ -66,11 +67,11 @@ describe('the snapshot', () => {
   });
 
   test('rebuilds when a file was altered but kept its size', async () => {
-    const file = path.join(await currentDir(dirs.data), 'posts.json');
+    const file = path.join(await currentDir(dirs.data), shardOf('dotscale.md'));
     const text = await readFile(file, 'utf8');
     await writeFile(file, text.replace('Istio', 'Istyo'));
     await open();
-    expect(logs[0]).toContain('posts.json is corrupt or truncated');
+    expect(logs[0]).toContain(`${shardOf('dotscale.md')} is corrupt or truncated`);
   });
 
   test('rebuilds when the manifest is from another schema or configuration', async () => {
