@@ -17,7 +17,7 @@ import {
 } from './conference-data.ts';
 import { unknownConference, unknownConferenceInText } from './conference-pattern.ts';
 import type { PostMeta } from './meta.ts';
-import { blockText } from './text.ts';
+import { pageOf } from './page.ts';
 
 interface Source {
   text: string;
@@ -33,6 +33,8 @@ interface Mention {
 
 const TITLE = 6;
 const TEXT_CAP = 5;
+/** The opening of the text is where a recap names its event; the rest mostly names others. */
+const TEXT_SCAN = 10_000;
 
 /** A four-digit year (or "’18") right before or after a mention. */
 export function adjacentYear(text: string, start: number, end: number): number | null {
@@ -44,18 +46,12 @@ export function adjacentYear(text: string, start: number, end: number): number |
 }
 
 function titleSources($: CheerioAPI, meta: PostMeta): string[] {
-  const titles = [
-    meta.title,
-    $('meta[property="og:title"]').attr('content') ?? '',
-    $('title').first().text(),
-  ];
+  const titles = [meta.title, pageOf($).metas.get('og:title') ?? '', pageOf($).title ?? ''];
   return [...new Set(titles.map((t) => t.trim()).filter(Boolean))];
 }
 
 function collectSources($: CheerioAPI, meta: PostMeta): Source[] {
-  const headings = $('h1, h2, h3, h4')
-    .map((_, el) => $(el).text())
-    .get();
+  const headings = pageOf($).headings.map((el) => $(el).text());
   return [
     ...titleSources($, meta).map((text) => ({ text, weight: TITLE })),
     ...meta.tags.map((text) => ({ text, weight: 3 })),
@@ -172,14 +168,13 @@ function resolve(mentions: Mention[], titles: string[], text: string, date: stri
   return { name: nameInYear(series, year), year, city: series.city ?? city };
 }
 
-/** `text` is the page's block text, when the caller already has it. */
-export function inferConference(
-  $: CheerioAPI,
-  meta: PostMeta,
-  text = blockText($('body').toArray()),
-): ConferenceRef | null {
+export function inferConference($: CheerioAPI, meta: PostMeta): ConferenceRef | null {
+  const { text } = pageOf($);
   const titles = titleSources($, meta);
-  const mentions = [...collectSources($, meta).flatMap(mentionsIn), ...textMentions(text)];
+  const mentions = [
+    ...collectSources($, meta).flatMap(mentionsIn),
+    ...textMentions(text.slice(0, TEXT_SCAN)),
+  ];
   if (coversSeveral(mentions)) return null;
   // The title, tags or URL naming a known series settle it; an unknown name in the title
   // beats a known series the text merely mentions.

@@ -5,6 +5,7 @@
  * which turns "é" into "Ã©" or "Γ©" and "→" into "β†’".
  */
 
+import { Buffer } from 'node:buffer';
 import { decodeAs, decodeUtf8Strict, repairMojibake } from './mojibake.ts';
 
 export { repairMojibake };
@@ -21,7 +22,9 @@ function bomEncoding(bytes: Uint8Array): { encoding: string; skip: number } | nu
 /** The charset a document declares in its first bytes, or null. */
 export function declaredCharset(bytes: Uint8Array): string | null {
   // Byte-per-character, like Latin-1: enough to read an ASCII declaration, and far cheaper.
-  const head = String.fromCharCode(...bytes.subarray(0, SNIFF_BYTES));
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, SNIFF_BYTES)).toString(
+    'latin1',
+  );
   const match =
     /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head) ??
     /<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i.exec(head);

@@ -8,9 +8,8 @@ import type { ConferenceRef, ExtractedPost, ExtractedTalk } from '../model.ts';
 import { inferConference, parseConferenceMention } from './conference.ts';
 import { decodeText } from './decode.ts';
 import { loadPost } from './load.ts';
-import { extractMeta } from './meta.ts';
+import { authorOf, extractMeta } from './meta.ts';
 import { findTalks, type TalkInContext } from './talks/index.ts';
-import { blockText } from './text.ts';
 import { matchTopics } from './topics.ts';
 
 export const MAX_POST_BYTES = 5 * 1024 * 1024;
@@ -70,11 +69,12 @@ export function extractPost(source: string, bytes: Uint8Array): ExtractedPost {
   if (looksBinary(bytes)) return emptyPost(source, 'binary file, not a post');
   try {
     const loaded = loadPost(source, decodeText(bytes));
-    // The page's text is condensed once and shared by the metadata and conference readers.
-    const bodyText = blockText(loaded.$('body').toArray());
-    const meta = extractMeta(loaded.$, loaded.frontMatter, source, bodyText);
-    const conference = inferConference(loaded.$, meta, bodyText);
-    const talks = assignConferences(findTalks(loaded.$, loaded.root), conference);
+    const meta = extractMeta(loaded.$, loaded.frontMatter, source);
+    const conference = inferConference(loaded.$, meta);
+    const talks = assignConferences(
+      findTalks(loaded.$, loaded.root, { title: meta.title, author: authorOf(loaded.$, loaded.frontMatter) }),
+      conference,
+    );
     const warnings = loaded.warnings.map((w) => `${source}: ${w}`);
     if (!talks.length)
       warnings.push(`${source}: no talks found (no heading, list item or paragraph names one)`);

@@ -3,9 +3,11 @@
  * meta tags, JSON-LD, the page itself, and as a last resort the URL or file name.
  */
 import type { CheerioAPI } from 'cheerio';
+import type { ExtractedSpeaker } from '../model.ts';
 import { dateFromPath, normaliseDate, parseDate } from './dates.ts';
 import { primaryLanguage, resolveLanguage } from './language.ts';
-import { blockText } from './text.ts';
+import { type PageIndex, pageOf } from './page.ts';
+import { parseOneSpeaker } from './speakers.ts';
 
 export interface PostMeta {
   title: string;
@@ -33,22 +35,8 @@ const DATE_META = [
 
 const TITLE_SEPARATOR = /\s+[|·•»–—:]{1,2}\s+|\s+-\s+/;
 
-type Metas = ReadonlyMap<string, string>;
-
-/** Every <meta name|property|itemprop> of the page, first value per key, read in one pass. */
-function metaTags($: CheerioAPI): Metas {
-  const metas = new Map<string, string>();
-  for (const el of $('meta').toArray()) {
-    const { name, property, itemprop, content } = el.attribs;
-    const key = (name ?? property ?? itemprop ?? '').toLowerCase();
-    const value = content?.trim();
-    if (key && !metas.has(key)) metas.set(key, value ?? '');
-  }
-  return metas;
-}
-
-function metaContent(metas: Metas, key: string): string | null {
-  return metas.get(key) || null;
+function metaContent(page: PageIndex, key: string): string | null {
+  return page.metas.get(key) || null;
 }
 
 function stringField(fm: FrontMatter, ...keys: string[]): string | null {
@@ -82,23 +70,20 @@ function stripSiteName(title: string, siteName: string | null): string {
   return title.trim();
 }
 
-function extractTitle($: CheerioAPI, fm: FrontMatter, metas: Metas): string {
+function extractTitle($: CheerioAPI, fm: FrontMatter, page: PageIndex): string {
   const fromMatter = stringField(fm, 'title');
   if (fromMatter) return fromMatter;
-  const siteName = metaContent(metas, 'og:site_name');
-  const heading = $('h1')
-    .toArray()
-    .map((el) => $(el))
-    .find(($h) => $h.text().trim() && !isBanner($h, siteName));
+  const siteName = metaContent(page, 'og:site_name');
+  const heading = page.h1.map((el) => $(el)).find(($h) => $h.text().trim() && !isBanner($h, siteName));
   if (heading) return heading.text().replace(/\s+/g, ' ').trim();
-  const declared = metaContent(metas, 'og:title') ?? $('title').first().text();
+  const declared = metaContent(page, 'og:title') ?? page.title ?? '';
   if (declared.trim()) return stripSiteName(declared, siteName);
-  const firstBlock = $('body').children().first().text().trim();
+  const firstBlock = page.body ? $(page.body).children().first().text().trim() : '';
   return firstBlock.length <= 160 ? firstBlock : '';
 }
 
-function jsonLdDate($: CheerioAPI): string | null {
-  for (const el of $('script[type="application/ld+json"]').toArray()) {
+function jsonLdDate($: CheerioAPI, page: PageIndex): string | null {
+  for (const el of page.jsonLd) {
     const match = /"datePublished"\s*:\s*"([^"]+)"/.exec($(el).text());
     if (match?.[1]) return parseDate(match[1]);
   }
@@ -108,51 +93,46 @@ function jsonLdDate($: CheerioAPI): string | null {
 function extractDate(
   $: CheerioAPI,
   fm: FrontMatter,
-  metas: Metas,
+  page: PageIndex,
   url: string | null,
-  bodyText: string,
   source: string,
 ): string | null {
   const fromMatter = normaliseDate(fm.date) ?? normaliseDate(fm.published);
   if (fromMatter) return fromMatter;
   for (const key of DATE_META) {
-    const value = metaContent(metas, key);
+    const value = metaContent(page, key);
     const parsed = value ? parseDate(value) : null;
     if (parsed) return parsed;
   }
-  const time = $('time[datetime], [itemprop="datePublished"]').first();
-  const stamped = parseDate(time.attr('datetime') ?? time.attr('content') ?? time.text());
+  const time = page.time;
+  const stamped = time && parseDate(time.attribs.datetime ?? time.attribs.content ?? $(time).text());
   if (stamped) return stamped;
   return (
-    jsonLdDate($) ??
+    jsonLdDate($, page) ??
     dateFromPath(url ?? '') ??
     dateFromPath(source) ??
-    parseDate(bodyText.slice(0, 2000))
+    parseDate(page.text.slice(0, 2000))
   );
 }
 
-function extractUrl($: CheerioAPI, fm: FrontMatter, metas: Metas): string | null {
+function extractUrl(fm: FrontMatter, page: PageIndex): string | null {
   const candidates = [
-    $('link[rel="canonical"]').attr('href'),
-    metaContent(metas, 'og:url'),
+    page.canonical,
+    metaContent(page, 'og:url'),
     stringField(fm, 'canonical_url', 'canonicalURL', 'canonical', 'url', 'permalink'),
   ];
   // A relative URL cannot be linked to from elsewhere, so it is no canonical URL.
   return candidates.find((u): u is string => !!u && /^https?:\/\//i.test(u.trim()))?.trim() ?? null;
 }
 
-function extractTags($: CheerioAPI, fm: FrontMatter, metas: Metas): string[] {
+function extractTags($: CheerioAPI, fm: FrontMatter, page: PageIndex): string[] {
   const tags = [
     ...listField(fm.tags),
     ...listField(fm.categories),
     ...listField(fm.keywords),
-    ...$('a[rel~="tag"], .tags a, .post-tags a, .tag-list a, .tags li, .tag')
-      .map((_, el) => $(el).text())
-      .get(),
-    ...$('meta[property="article:tag"], meta[property="og:article:tag"]')
-      .map((_, el) => $(el).attr('content') ?? '')
-      .get(),
-    ...listField(metaContent(metas, 'keywords')),
+    ...page.tags.map((el) => $(el).text()),
+    ...page.articleTags,
+    ...listField(metaContent(page, 'keywords')),
   ];
   const seen = new Map<string, string>();
   for (const raw of tags) {
@@ -162,24 +142,27 @@ function extractTags($: CheerioAPI, fm: FrontMatter, metas: Metas): string[] {
   return [...seen.values()];
 }
 
-/** `bodyText` is the page's block text, when the caller already has it. */
-export function extractMeta(
-  $: CheerioAPI,
-  frontMatter: FrontMatter,
-  source = '',
-  bodyText = blockText($('body').toArray()),
-): PostMeta {
-  const metas = metaTags($);
-  const url = extractUrl($, frontMatter, metas);
+export function extractMeta($: CheerioAPI, frontMatter: FrontMatter, source = ''): PostMeta {
+  const page = pageOf($);
+  const url = extractUrl(frontMatter, page);
   const declared =
     primaryLanguage(stringField(frontMatter, 'lang', 'language', 'locale')) ??
-    primaryLanguage($('html').attr('lang')) ??
-    primaryLanguage(metaContent(metas, 'og:locale'));
+    primaryLanguage(page.lang) ??
+    primaryLanguage(metaContent(page, 'og:locale'));
   return {
-    title: extractTitle($, frontMatter, metas),
-    date: extractDate($, frontMatter, metas, url, bodyText, source),
-    language: resolveLanguage(declared, bodyText),
+    title: extractTitle($, frontMatter, page),
+    date: extractDate($, frontMatter, page, url, source),
+    language: resolveLanguage(declared, page.text),
     url,
-    tags: extractTags($, frontMatter, metas),
+    tags: extractTags($, frontMatter, page),
   };
+}
+
+/** The post's author as a person ("Jane Doe"), from front matter or meta tags, when it names one. */
+export function authorOf($: CheerioAPI, frontMatter: FrontMatter): ExtractedSpeaker | null {
+  const page = pageOf($);
+  const raw =
+    stringField(frontMatter, 'author') ?? metaContent(page, 'author') ?? metaContent(page, 'article:author');
+  const person = raw ? parseOneSpeaker(raw) : null;
+  return person ? { ...person, handle: null, affiliation: null } : null;
 }

@@ -47,23 +47,35 @@ export function isBlockTag(name: string): boolean {
   return BLOCK_TAGS.has(name);
 }
 
-function collect(node: AnyNode, out: string[]): void {
+interface Collected {
+  parts: string[];
+  /** Raw characters collected so far; collecting stops past `limit`. */
+  length: number;
+  limit: number;
+}
+
+function collect(node: AnyNode, out: Collected): void {
+  if (out.length >= out.limit) return;
   if (node.type === 'text') {
-    out.push(node.data);
+    out.parts.push(node.data);
+    out.length += node.data.length;
     return;
   }
   if (node.type !== 'tag' && node.type !== 'root') return;
   const block = node.type === 'tag' && BLOCK_TAGS.has(node.name);
-  if (block) out.push('\n');
+  if (block) out.parts.push('\n');
   for (const child of node.children) collect(child, out);
-  if (block) out.push('\n');
+  if (block) out.parts.push('\n');
 }
 
-/** Lines of text, one per block or <br>-separated run, each condensed and non-empty. */
-export function textLines(nodes: readonly AnyNode[]): string[] {
-  const out: string[] = [];
+/**
+ * Lines of text, one per block or <br>-separated run, each condensed and non-empty. With a
+ * `limit`, only about the first `limit` characters of source text are read.
+ */
+export function textLines(nodes: readonly AnyNode[], limit = Number.POSITIVE_INFINITY): string[] {
+  const out: Collected = { parts: [], length: 0, limit };
   for (const node of nodes) collect(node, out);
-  return out
+  return out.parts
     .join('')
     .split('\n')
     .map((line) => condense(line))
@@ -71,8 +83,8 @@ export function textLines(nodes: readonly AnyNode[]): string[] {
 }
 
 /** The nodes' text on one line: blocks become spaces, whitespace collapses. */
-export function blockText(nodes: readonly AnyNode[]): string {
-  return textLines(nodes).join(' ');
+export function blockText(nodes: readonly AnyNode[], limit = Number.POSITIVE_INFINITY): string {
+  return textLines(nodes, limit).join(' ');
 }
 
 export function condense(text: string): string {

@@ -3,7 +3,7 @@
  * items, table rows. One linear walk, so later steps never re-query the tree.
  */
 import type { AnyNode, Element } from 'domhandler';
-import { condense, isBlockTag, textLines } from '../text.ts';
+import { blockText, isBlockTag, textLines } from '../text.ts';
 
 export interface HeadingBlock {
   type: 'heading';
@@ -27,6 +27,10 @@ export interface TextBlock {
   inPageLink: boolean;
   /** Bold and linked runs anywhere in the block, for inline "**Title by Speaker**" mentions. */
   strong: string[];
+  /** Links to a person's profile (Twitter, X), with the handle their address names. */
+  profiles: { text: string; handle: string }[];
+  /** Italic runs (<em>, <i>), where prose puts the titles of works: "he gave *Inventing on Principle*". */
+  emphasis: string[];
   /** Link texts, where recaps put the people they name ("la keynote d'[Alex Danvy]"). */
   links: string[];
   /** For a table row: the text of each cell, empty ones included, and whether it is a header row. */
@@ -42,7 +46,7 @@ const HEADING = /^h([1-6])$/;
 const LEAF_TAGS = new Set(['p', 'pre', 'dt', 'dd', 'figcaption', 'tr', 'summary', 'address']);
 const EMPHASIS = new Set(['strong', 'b', 'em', 'i', 'a', 'u', 'code']);
 const STRONG = new Set(['strong', 'b', 'a']);
-const LINK = new Set(['a']);
+const ITALIC = new Set(['em', 'i']);
 
 function leadOf(nodes: readonly AnyNode[]): string | null {
   for (const node of nodes) {
@@ -51,7 +55,7 @@ function leadOf(nodes: readonly AnyNode[]): string | null {
       continue;
     }
     if (node.type !== 'tag') continue;
-    if (EMPHASIS.has(node.name)) return condense(textLines([node]).join(' ')) || null;
+    if (EMPHASIS.has(node.name)) return blockText([node]) || null;
     if (node.name === 'p' || node.name === 'span') return leadOf(node.children);
     return null;
   }
@@ -70,15 +74,50 @@ function opensWithInPageLink(nodes: readonly AnyNode[]): boolean {
   return false;
 }
 
-/** Texts of the elements named `tags` under `nodes` (outermost only, nested lists excluded). */
-function runs(nodes: readonly AnyNode[], tags: ReadonlySet<string>, out: string[]): string[] {
+const PROFILE =
+  /^https?:\/\/(?:www\.|mobile\.)?(?:twitter|x)\.com\/(?:#!\/)?@?([A-Za-z0-9_]{1,15})\/?(?:[?#].*)?$/i;
+const NOT_PROFILES = new Set(['share', 'intent', 'home', 'search', 'hashtag', 'i', 'login', 'signup']);
+
+type Runs = Pick<TextBlock, 'strong' | 'links' | 'emphasis' | 'profiles'>;
+
+interface Inside {
+  strong: boolean;
+  link: boolean;
+  italic: boolean;
+}
+
+function profileHandle(el: Element): string | null {
+  const handle = el.name === 'a' ? PROFILE.exec(el.attribs.href ?? '')?.[1] : undefined;
+  return handle && !NOT_PROFILES.has(handle.toLowerCase()) ? `@${handle}` : null;
+}
+
+/**
+ * Bold, linked and italic runs and profile links under `nodes`, outermost of each kind only,
+ * nested lists excluded; one walk, each run's text condensed once.
+ */
+function collectRuns(nodes: readonly AnyNode[], inside: Inside, out: Runs): Runs {
   for (const node of nodes) {
-    if (node.type !== 'tag') continue;
-    if (tags.has(node.name)) out.push(condense(textLines([node]).join(' ')));
-    else if (node.name !== 'ul' && node.name !== 'ol') runs(node.children, tags, out);
+    if (node.type !== 'tag' || node.name === 'ul' || node.name === 'ol') continue;
+    const strong = !inside.strong && STRONG.has(node.name);
+    const link = !inside.link && node.name === 'a';
+    const italic = !inside.italic && ITALIC.has(node.name);
+    const handle = link ? profileHandle(node) : null;
+    const text = strong || link || italic ? blockText([node]) : '';
+    if (strong) out.strong.push(text);
+    if (link) out.links.push(text);
+    if (italic) out.emphasis.push(text);
+    if (handle) out.profiles.push({ text, handle });
+    const deeper = {
+      strong: inside.strong || strong,
+      link: inside.link || link,
+      italic: inside.italic || italic,
+    };
+    if (!(deeper.strong && deeper.link && deeper.italic)) collectRuns(node.children, deeper, out);
   }
   return out;
 }
+
+const runsOf = (): Runs => ({ strong: [], links: [], emphasis: [], profiles: [] });
 
 function textBlock(tag: string, depth: number, nodes: AnyNode[], el: Element | null): TextBlock | null {
   const lines = textLines(nodes);
@@ -91,8 +130,7 @@ function textBlock(tag: string, depth: number, nodes: AnyNode[], el: Element | n
     lines,
     lead: leadOf(nodes),
     inPageLink: opensWithInPageLink(nodes),
-    strong: runs(nodes, STRONG, []),
-    links: runs(nodes, LINK, []),
+    ...collectRuns(nodes, { strong: false, link: false, italic: false }, runsOf()),
     cells: tag === 'tr' ? cellsOf(nodes) : null,
     header: tag === 'tr' && nodes.some((n) => n.type === 'tag' && n.name === 'th'),
     el,
@@ -103,7 +141,7 @@ function textBlock(tag: string, depth: number, nodes: AnyNode[], el: Element | n
 function cellsOf(nodes: readonly AnyNode[]): string[] {
   return nodes
     .filter((n): n is Element => n.type === 'tag' && (n.name === 'td' || n.name === 'th'))
-    .map((cell) => condense(textLines([cell]).join(' ')));
+    .map((cell) => blockText([cell]));
 }
 
 interface Walk {
@@ -129,7 +167,7 @@ function visitItem(el: Element, walk: Walk): void {
 function visitElement(el: Element, walk: Walk): void {
   const heading = HEADING.exec(el.name);
   if (heading) {
-    const text = condense(textLines([el]).join(' '));
+    const text = blockText([el]);
     if (text)
       walk.blocks.push({ type: 'heading', level: Number(heading[1]), text, id: el.attribs.id || null, el });
   } else if (el.name === 'li') visitItem(el, walk);

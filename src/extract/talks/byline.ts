@@ -105,6 +105,22 @@ export function linkedPerson(blocks: readonly TextBlock[]): ExtractedSpeaker[] {
   return [];
 }
 
+const PROFILE_NAME = /^[\p{Lu}][\p{L}'’.-]+(?:\s+[\p{Lu}][\p{L}'’.-]+){0,3}$/u;
+
+/**
+ * "I heard [Attila] mention…": a person linked to their profile in the section's first sentence.
+ * The profile address makes even a first name alone a person, and gives their handle.
+ */
+function profileInOpening(block: TextBlock | undefined): ExtractedSpeaker[] {
+  const opening = block?.text.split(/(?<=[.!?])\s/)[0] ?? '';
+  for (const { text, handle } of block?.profiles ?? []) {
+    if (!PROFILE_NAME.test(text) || !opening.includes(text)) continue;
+    const full = parseOneSpeaker(text);
+    if (full || !text.includes(' ')) return [{ name: full?.name ?? text, handle, affiliation: null }];
+  }
+  return [];
+}
+
 /** The speakers named in the first blocks of a section, or [] when none is named there. */
 export function findByline(blocks: readonly TextBlock[]): ExtractedSpeaker[] {
   const first = blocks.slice(0, 3);
@@ -136,5 +152,5 @@ export function findByline(blocks: readonly TextBlock[]): ExtractedSpeaker[] {
       if (fromHandle.length) return fromHandle;
     }
   }
-  return [];
+  return profileInOpening(first[0]);
 }

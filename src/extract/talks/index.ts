@@ -1,26 +1,21 @@
 /**
- * Finds the talks of a post. The article is flattened into blocks, then read three ways, in
- * order of trust: headings that announce talks, list items and bold runs that name a talk and
- * its speakers outside those sections, and — only when neither finds anything — paragraphs that
- * open with a speaker ("Jane Doe, from Acme, started the morning…"). No talk is ever invented:
- * a post without such signals gives [].
+ * Finds the talks of a post. The article is flattened into blocks, then read in order of
+ * trust: headings that announce talks; list items and bold runs that name a talk and its
+ * speakers outside those sections; paragraphs that name a talk in passing ("a talk by Jane
+ * Doe", "[Title] by [Jane Doe]"); only when none of these finds anything, paragraphs that open
+ * with a speaker ("Jane Doe, from Acme, started the morning…"); and last, in a post whose title
+ * names one speaker and talks, the titles it lists. No talk is ever invented: a post without
+ * such signals gives [].
  */
 import type { CheerioAPI } from 'cheerio';
 import type { ExtractedTalk } from '../../model.ts';
 import type { LoadedPost } from '../load.ts';
 import { slugify, uniqueAnchors } from './anchor.ts';
 import { type Block, flattenBlocks, type TextBlock } from './blocks.ts';
-import { proseSpeakers } from './byline.ts';
 import { readHeadings, talkHeadings } from './headings.ts';
 import { type ItemTalk, inlineTalks, itemTalk, linkedSiblings } from './items.ts';
-import { kindOf } from './patterns.ts';
+import { type Found, fromOneSpeaker, fromProse, type PostContext, withoutEchoes } from './prose.ts';
 import { type Columns, headerColumns, rowTalk } from './tables.ts';
-
-interface Found extends Omit<ExtractedTalk, 'text' | 'topics' | 'conference'> {
-  start: number;
-  /** Blocks up to this level of heading belong to the talk's notes. */
-  level: number;
-}
 
 function fromHeadings(blocks: readonly Block[]): {
   found: Found[];
@@ -37,7 +32,8 @@ function fromHeadings(blocks: readonly Block[]): {
     level: info.heading.level,
   }));
   const covered = new Set<number>();
-  for (const talk of found) for (const i of sectionRange(blocks, talk, found)) covered.add(i);
+  const starts = new Set(found.map((t) => t.start));
+  for (const talk of found) for (const i of sectionRange(blocks, talk, starts)) covered.add(i);
   const skipped = new Set<number>();
   for (const info of infos)
     if (info.notAttended) for (let i = info.index; i <= endOf(blocks, info.index); i++) skipped.add(i);
@@ -54,8 +50,8 @@ function endOf(blocks: readonly Block[], start: number): number {
   return blocks.length - 1;
 }
 
-function sectionRange(blocks: readonly Block[], talk: Found, all: readonly Found[]): number[] {
-  const starts = new Set(all.map((t) => t.start));
+/** The blocks after a talk's own block that hold its notes: up to the next talk or a heading as high. */
+function sectionRange(blocks: readonly Block[], talk: Found, starts: ReadonlySet<number>): number[] {
   const range: number[] = [];
   for (let i = talk.start + 1; i < blocks.length; i++) {
     const block = blocks[i]!;
@@ -90,20 +86,6 @@ function talksIn(block: TextBlock, columns: Columns | null): ItemTalk[] {
   return inlineTalks(block);
 }
 
-/** Paragraphs that open with a speaker, everywhere (`all`) or under a lightning heading only. */
-function fromProse(blocks: readonly Block[], taken: Set<number>, all: boolean): Found[] {
-  const found: Found[] = [];
-  let lightning = false;
-  blocks.forEach((block, start) => {
-    if (block.type === 'heading') lightning = kindOf(block.text) === 'lightning';
-    if (block.type !== 'text' || block.tag !== 'p' || taken.has(start) || !(all || lightning)) return;
-    const speakers = proseSpeakers(block.text);
-    const kind = lightning ? 'lightning' : 'talk';
-    if (speakers.length) found.push({ title: null, speakers, kind, anchor: null, start, level: 7 });
-  });
-  return found;
-}
-
 /** A talk named twice (in prose, then in a summary list) is one talk: the first mention stays. */
 function withoutRepeats(found: Found[]): Found[] {
   const keyOf = (talk: Found) =>
@@ -123,9 +105,9 @@ function withoutRepeats(found: Found[]): Found[] {
   });
 }
 
-function notesOf(blocks: readonly Block[], talk: Found, all: readonly Found[]): string {
+function notesOf(blocks: readonly Block[], talk: Found, starts: ReadonlySet<number>): string {
   const own = talk.level === 7 ? [blocks[talk.start]!] : [];
-  const rest = sectionRange(blocks, talk, all).map((i) => blocks[i]!);
+  const rest = sectionRange(blocks, talk, starts).map((i) => blocks[i]!);
   return [...own, ...rest]
     .map((b) => b.text)
     .join(' ')
@@ -151,24 +133,37 @@ function headingContexts(blocks: readonly Block[]): string[][] {
   });
 }
 
-export function extractTalks($: CheerioAPI, $root: LoadedPost['root']): ExtractedTalk[] {
-  return findTalks($, $root).map(({ context: _context, ...talk }) => talk);
+export type { PostContext };
+
+export function extractTalks(
+  $: CheerioAPI,
+  $root: LoadedPost['root'],
+  post: PostContext = {},
+): ExtractedTalk[] {
+  return findTalks($, $root, post).map(({ context: _context, ...talk }) => talk);
 }
 
-export function findTalks(_$: CheerioAPI, $root: LoadedPost['root']): TalkInContext[] {
+export function findTalks(
+  _$: CheerioAPI,
+  $root: LoadedPost['root'],
+  post: PostContext = {},
+): TalkInContext[] {
   const root = $root[0];
   if (!root) return [];
   const blocks = flattenBlocks(root);
   const headings = fromHeadings(blocks);
   const taken = new Set([...headings.covered, ...headings.skipped]);
-  let found = [...headings.found, ...fromItems(blocks, taken), ...fromProse(blocks, taken, false)];
+  const prose = fromProse(blocks, taken, false, post);
+  let found = [...headings.found, ...fromItems(blocks, taken), ...prose.filter((t) => !t.mention)];
   // Only when nothing else names a talk do paragraphs that open with a speaker count everywhere.
-  if (!found.length) found = fromProse(blocks, taken, true);
-  found = withoutRepeats(found.sort((a, b) => a.start - b.start));
+  found = found.length ? [...found, ...prose.filter((t) => t.mention)] : fromProse(blocks, taken, true, post);
+  if (!found.length) found = fromOneSpeaker(blocks, taken, post.title ?? '');
+  found = withoutEchoes(withoutRepeats(found.sort((a, b) => a.start - b.start)));
   const anchors = uniqueAnchors(
     found.map((t) => t.anchor ?? (slugify(t.title ?? t.speakers.map((s) => s.name).join(' ')) || null)),
   );
   const contexts = headingContexts(blocks);
+  const starts = new Set(found.map((t) => t.start));
   return found.map((talk, i) => ({
     title: talk.title,
     speakers: talk.speakers,
@@ -176,7 +171,7 @@ export function findTalks(_$: CheerioAPI, $root: LoadedPost['root']): TalkInCont
     kind: talk.kind,
     anchor: anchors[i] ?? null,
     conference: null,
-    text: notesOf(blocks, talk, found),
+    text: notesOf(blocks, talk, starts),
     context: talk.level === 7 ? contexts[talk.start]! : [blocks[talk.start]!.text, ...contexts[talk.start]!],
   }));
 }

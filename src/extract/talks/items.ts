@@ -23,14 +23,18 @@ function fromLead(block: TextBlock): ItemTalk | null {
   const lead = block.lead;
   if (!lead || lead.length < 3) return null;
   const first = block.lines[0] ?? '';
-  const after = first.slice(first.indexOf(lead) + lead.length);
+  // "**Title** (keynote) by Jane Doe": a kind in parentheses sits between title and speaker.
+  const rest = first.slice(first.indexOf(lead) + lead.length);
+  const kindNote = rest.match(/^\s*\((keynote|workshop|panel|lightning(?: talk)?|talk)\)/i);
+  const after = kindNote ? rest.slice(kindNote[0].length) : rest;
   const match = after.match(
     /^\s*(?:,|by|par|-|–|—|\()\s*((?:[^.:;!?()]|(?<=\s\p{Lu})\.)+?)\s*(?:\)|[:;!?]|(?<!\s\p{Lu})\.|\s[-–—]\s|$)/u,
   );
   if (!match) return null;
   const speakers = parseSpeakerList(match[1]!);
   if (!speakers.length) return null;
-  return { block, title: cleanTitle(lead), speakers, kind: kindOf(lead) ?? 'talk' };
+  const kind = kindOf(lead) ?? (kindNote ? kindOf(kindNote[1]!) : null) ?? 'talk';
+  return { block, title: cleanTitle(lead), speakers, kind };
 }
 
 /** "Title (Speaker): comment" or "Title by Speaker, and then…": the phrase before the comment. */

@@ -1,0 +1,139 @@
+/**
+ * Talks a paragraph names in passing, outside any talk's own section. Only the opening
+ * sentence counts (a paragraph about a talk names it first), and only phrases that say "talk":
+ * "a thought-provoking talk by Jane Doe", "Jane Doe's keynote on…", "listening to Jane Doe…",
+ * "[A Title] by [Jane Doe]", "Jane Doe gave…" or "Jane Doe was… In her talk…", and their French
+ * and Chinese forms ("présenté par Jane Doe", "Jane Doe nous a parlé de…", "Jane Doe的演讲").
+ * A name alone, or a person thanked or met, is no talk.
+ */
+import type { ExtractedSpeaker } from '../../model.ts';
+import { isNameLike, parseOneSpeaker, parseSpeakerList } from '../speakers.ts';
+import type { TextBlock } from './blocks.ts';
+import { saysNotSeen } from './classify.ts';
+import { cleanTitle, leadingNames } from './patterns.ts';
+
+export interface Mention {
+  title: string | null;
+  speakers: ExtractedSpeaker[];
+}
+
+// Latin letters only: in Chinese prose a name is glued to the words around it.
+const NAME_WORD = "[\\p{Lu}][\\p{Script=Latin}'’.-]*(?<!['’]s)";
+const NAME = `(${NAME_WORD}(?:\\s+(?:(?:de|van|von|der|le|la|du|da)\\s+)?${NAME_WORD}){1,3})`;
+const TALK_WORD =
+  '(?:talk|keynote|presentation|session|lecture|workshop|conférence|présentation|intervention)';
+
+/**
+ * Phrases whose captured name gave the talk the sentence is about, each behind a cheap cue:
+ * a sentence without the cue is not tried against the (slower) pattern.
+ */
+const NAMED_BY: [cue: RegExp, pattern: RegExp][] = [
+  // "a thought-provoking talk by Jane Doe", "la conférence de Jane Doe"
+  [
+    /talk|keynote|presentation|session|lecture|workshop|conférence|présentation|intervention/i,
+    new RegExp(`\\b${TALK_WORD}\\s+(?:by|from|de|d['’])\\s*${NAME}`, 'u'),
+  ],
+  // "présenté par Jane Doe", "animée par Jane Doe", "presented by Jane Doe"
+  [
+    / (?:par|by) /,
+    new RegExp(`\\b(?:présentée?s?|animée?s?|presented|given|delivered)\\s+(?:par|by)\\s+${NAME}`, 'u'),
+  ],
+  // "listening to Jane Doe explain…"
+  [/listen/, new RegExp(`\\b(?:listening to|listened to)\\s+${NAME}`, 'u')],
+  // "The morning started with Jane Doe and a live demo…"
+  [
+    / with /,
+    new RegExp(`\\b(?:started|opened|began|kicked off|closed|ended|continued)\\s+with\\s+${NAME}`, 'u'),
+  ],
+  // "Jane Doe's keynote on…", "Jane Doe’s talk"
+  [/['’]s /, new RegExp(`${NAME}['’]s\\s+(?:\\p{Ll}+\\s+)?${TALK_WORD}\\b`, 'u')],
+  // "Jane Doe的开场演讲", "Jane Doe的分享": a Latin name in Chinese prose.
+  [/的/, new RegExp(`${NAME}\\s*的(?:开场|主题|精彩)?(?:演讲|分享|报告|keynote|talk)`, 'u')],
+  // "讲师：张三", "嘉宾：张三": a label, then a Han name.
+  [
+    /讲师|嘉宾|演讲者|讲者/,
+    /(?:讲师|嘉宾|演讲者|讲者|分享嘉宾)\s*[：:]\s*([\p{Script=Han}]{2,4})(?=[\s，,。、（(]|$)/u,
+  ],
+];
+
+const OWN_TALK = new RegExp(`\\b(?:his|her|their|son|sa|leur)\\s+(?:\\p{L}+\\s+)?${TALK_WORD}s?\\b`, 'iu');
+
+/** What a sentence that opens with a person says they did: give a talk. */
+const GAVE =
+  /^\s*(?:,[^,]{1,60},\s*|\s+(?:of|from|at|de|chez)\s+\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,2}\s+)?(?:gave|presented|delivered|talked|spoke|demoed|demonstrated|opened the|closed the|kicked off|a présenté|nous a (?:parlé|présenté|montré|expliqué)|a parlé|a animé|分享了|介绍了|做了)(?!\p{L})/u;
+
+function firstSentence(text: string): string {
+  const end = text.search(/(?<=[.!?。！？])\s|[。！？]/u);
+  return end < 0 ? text : text.slice(0, end + 1);
+}
+
+function person(raw: string): ExtractedSpeaker | null {
+  const one = parseOneSpeaker(raw.trim());
+  return one && isNameLike(one.name) ? { ...one, affiliation: null } : null;
+}
+
+function namedBy(sentence: string): ExtractedSpeaker[] {
+  for (const [cue, pattern] of NAMED_BY) {
+    const match = cue.test(sentence) ? sentence.match(pattern) : null;
+    const one = match?.[1] ? person(match[1]) : null;
+    if (one) return [one];
+  }
+  return [];
+}
+
+/** "Jane Doe gave…", or "Jane Doe was on form… In his first talk…": the person opens the paragraph. */
+function opensWithSpeaker(text: string): ExtractedSpeaker[] {
+  const { speakers, rest } = leadingNames(text);
+  if (!speakers.length) return [];
+  if (GAVE.test(rest)) return speakers;
+  // "Jane Doe was on form… In her first talk…": the paragraph says it was their talk.
+  return OWN_TALK.test(text) ? speakers : [];
+}
+
+const ANOTHER =
+  /^(?:in\s+|for\s+|during\s+)?(?:his|her|their)\s+(?:second|next|other|last|third|final|later|closing)\s+(?:talk|keynote|session|presentation)\b/iu;
+
+/** "In his second talk, …": a paragraph about another talk of the people just named. */
+export function saysAnotherTalk(block: TextBlock): boolean {
+  return ANOTHER.test(block.text);
+}
+
+/** "My favourite talk was [A Title] by [Jane Doe]": a linked or bold title, then its speaker. */
+function titledBy(block: TextBlock, sentence: string): Mention | null {
+  for (const run of block.strong) {
+    if (run.split(/\s+/).length < 3 || run.length > 120) continue;
+    const at = sentence.indexOf(run);
+    if (at < 0) continue;
+    const after = sentence.slice(at + run.length).match(/^,?\s+(?:by|par)\s+([^,.;:!?()]+)/u);
+    const speakers = after ? parseSpeakerList(after[1]!.trim()) : [];
+    if (speakers.length) return { title: cleanTitle(run), speakers };
+  }
+  return null;
+}
+
+const MY_TALK =
+  /\b(?:my|our)\s+(?:(?:new|own|first|second|latest|brand new)\s+)?(?:talk|presentation|session|keynote|workshop)\b[,:]?\s*(?:(?:called|titled|entitled|on)\s+)?$/iu;
+
+/** "I was giving my new presentation, [A Title]": the author's own talk, by its linked or bold title. */
+function ownTalk(block: TextBlock, sentence: string, author: ExtractedSpeaker | null): Mention | null {
+  for (const run of [...block.strong, ...block.emphasis]) {
+    const at = sentence.indexOf(run);
+    if (at < 0 || run.split(/\s+/).length < 2 || !MY_TALK.test(sentence.slice(0, at))) continue;
+    return { title: cleanTitle(run), speakers: author ? [author] : [] };
+  }
+  return null;
+}
+
+/** `author` is the post's author, when the page names one: the speaker of "my talk". */
+export function proseMention(block: TextBlock, author: ExtractedSpeaker | null = null): Mention | null {
+  const sentence = firstSentence(block.text);
+  if (saysNotSeen(sentence)) return null;
+  const own = ownTalk(block, sentence, author);
+  if (own) return own;
+  const titled = titledBy(block, sentence);
+  if (titled) return titled;
+  const speakers = opensWithSpeaker(block.text);
+  if (speakers.length) return { title: null, speakers };
+  const named = namedBy(sentence);
+  return named.length ? { title: null, speakers: named } : null;
+}
