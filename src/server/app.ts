@@ -34,6 +34,8 @@ export interface AppConfig {
   adminRouter?: Router;
   /** The public origin; when absent it is taken from the request. */
   baseUrl?: string;
+  /** Re-reads and recompiles the templates on every request, for editing views live. */
+  reloadViews?: boolean;
 }
 
 export interface AppDeps {
@@ -64,7 +66,11 @@ export function createApp({ getState, logger, config }: AppDeps): express.Expres
   app.set('view engine', 'ejs');
   app.set('views', VIEWS_DIR);
   app.set('x-powered-by', false);
-  if (config.production) app.set('view cache', true);
+  // Without the cache EJS reads and compiles every template and partial on every request.
+  app.set('view cache', !config.reloadViews);
+  // Includes name their file from this root (`include('/partials/head')`): a relative include
+  // costs EJS a file-system check on every render, even with the cache on.
+  app.set('view options', { root: VIEWS_DIR });
 
   app.use(
     pinoHttp({
@@ -78,7 +84,8 @@ export function createApp({ getState, logger, config }: AppDeps): express.Expres
     }),
   );
   app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: CSP } }));
-  app.use(compression());
+  // Level 3 takes about half the time of the default 6 on a 30 KB page for a body 5 % larger.
+  app.use(compression({ level: 3 }));
   app.use(
     `/static/${version}`,
     express.static(PUBLIC_DIR, { maxAge: '365d', immutable: true, index: false }),

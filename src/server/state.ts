@@ -5,6 +5,7 @@
  */
 import type { Archive, Conference, Speaker, Talk, Topic } from '../model.ts';
 import type { ArchiveSearch } from '../search/types.ts';
+import { createListings, type Listings } from './listings.ts';
 
 /** Fields a newer archive may carry for talks whose id changed or that were removed. */
 interface ArchiveMoves {
@@ -19,8 +20,8 @@ export interface Lookups {
   topics: Map<string, Topic>;
   redirects: Map<string, string>;
   gone: Set<string>;
-  /** Talks, newest first (by date, then conference year), for feeds and listings. */
-  newestTalks: Talk[];
+  /** Sorted lists of the archive, each computed on first use. */
+  listings: Listings;
 }
 
 export interface AppState {
@@ -34,17 +35,9 @@ function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
   return new Map(items.map((item) => [item.id, item]));
 }
 
-function talkTime(talk: Talk, conferences: Map<string, Conference>): string {
-  const conference = conferences.get(talk.conferenceId);
-  return talk.date ?? conference?.date ?? String(conference?.year ?? '');
-}
-
 export function createAppState(archive: Archive, search: ArchiveSearch, loadedAt = new Date()): AppState {
   const moves: Archive & ArchiveMoves = archive;
   const conferences = byId(archive.conferences);
-  const newestTalks = [...archive.talks].sort(
-    (a, b) => talkTime(b, conferences).localeCompare(talkTime(a, conferences)) || a.id.localeCompare(b.id),
-  );
   return {
     archive,
     search,
@@ -56,7 +49,7 @@ export function createAppState(archive: Archive, search: ArchiveSearch, loadedAt
       topics: byId(archive.topics),
       redirects: new Map(Object.entries(moves.redirects ?? {})),
       gone: new Set(moves.gone ?? []),
-      newestTalks,
+      listings: createListings(archive, conferences),
     },
   };
 }

@@ -1,6 +1,8 @@
 import request from 'supertest';
 import { describe, expect, test } from 'vitest';
-import { fixtureApp } from './harness.ts';
+import { ENTITY_PAGE_TALKS } from '../../src/server/routes/pages.ts';
+import { fixtureArchive } from './fixture.ts';
+import { fixtureApp, fixtureState } from './harness.ts';
 
 const app = fixtureApp();
 
@@ -155,6 +157,27 @@ describe('listing pages', () => {
   ])('%s lists its entries with counts and links', async (path, expected) => {
     const res = await request(app).get(path).expect(200).expect('Content-Type', /html/);
     expect(res.text).toContain(expected);
+  });
+
+  test('a topic with more talks than a page lists the first ones and links the search', async () => {
+    const archive = fixtureArchive();
+    const topic = archive.topics.find((t) => t.id === 'kubernetes');
+    const model = archive.talks.find((t) => t.topicIds.includes('kubernetes'));
+    if (!topic || !model) throw new Error('the fixture lost its Kubernetes talks');
+    const copies = Array.from({ length: ENTITY_PAGE_TALKS }, (_, i) => ({
+      ...model,
+      id: `${model.conferenceId}/copy-${i}`,
+      title: `Copy number ${i}`,
+    }));
+    archive.talks.push(...copies);
+    topic.talkIds.push(...copies.map((copy) => copy.id));
+    const big = fixtureApp({ state: fixtureState(archive) });
+    const res = await request(big).get('/topics/kubernetes').expect(200);
+    const total = ENTITY_PAGE_TALKS + 2;
+    expect(res.text).toContain(`${total} talks · <a href="/search?topic=kubernetes">`);
+    expect(res.text.match(/class="talk-item"/g)).toHaveLength(ENTITY_PAGE_TALKS);
+    expect(res.text).toContain(`The first ${ENTITY_PAGE_TALKS} of ${total} talks.`);
+    expect(res.text).not.toContain(`Copy number ${ENTITY_PAGE_TALKS - 1}<`);
   });
 
   test('a topic page links its Atom feed', async () => {

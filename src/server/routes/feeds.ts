@@ -14,11 +14,14 @@ const FEED_SIZE = 30;
 
 /** Newest first among the talks the search finds (or among all talks). */
 function feedTalks(state: AppState, query: SearchQuery): Talk[] {
-  if (isEmptyQuery(query)) return state.lookups.newestTalks.slice(0, FEED_SIZE);
-  const found = new Set(
-    state.search.search({ ...query, page: 1, limit: MAX_LIMIT }).hits.map((hit) => hit.id),
-  );
-  return state.lookups.newestTalks.filter((talk) => found.has(talk.id)).slice(0, FEED_SIZE);
+  const { listings, talks } = state.lookups;
+  if (isEmptyQuery(query)) return listings.newestTalks.slice(0, FEED_SIZE);
+  const found = state.search
+    .search({ ...query, page: 1, limit: MAX_LIMIT })
+    .hits.flatMap((hit) => talks.get(hit.id) ?? []);
+  // Ordering the hits by their rank costs the hits, not a pass over the whole archive.
+  const rank = (talk: Talk) => listings.newestRank.get(talk.id) ?? Number.POSITIVE_INFINITY;
+  return found.sort((a, b) => rank(a) - rank(b)).slice(0, FEED_SIZE);
 }
 
 function feedEntry(state: AppState, talk: Talk, origin: string, updated: string): string {

@@ -11,23 +11,11 @@ import { type AppState, entityUrl } from '../state.ts';
 import { loadEntity, loadTalk, stateOf } from './load.ts';
 import { talkPage } from './talk-page.ts';
 
+/** Talks listed on a conference, speaker or topic page. */
+export const ENTITY_PAGE_TALKS = 100;
+
 function render(res: Response, view: string, locals: Record<string, unknown>): void {
   res.set('Cache-Control', 'no-cache').render(view, locals);
-}
-
-function newestConferences(state: AppState, n: number): Conference[] {
-  const key = (c: Conference) => c.date ?? String(c.year ?? '');
-  return [...state.archive.conferences]
-    .sort((a, b) => key(b).localeCompare(key(a)) || a.name.localeCompare(b.name))
-    .slice(0, n);
-}
-
-function byTalkCount<T extends { name: string; talkIds: string[] }>(items: readonly T[]): T[] {
-  return [...items].sort((a, b) => b.talkIds.length - a.talkIds.length || a.name.localeCompare(b.name));
-}
-
-function byName<T extends { name: string }>(items: readonly T[]): T[] {
-  return [...items].sort((a, b) => a.name.localeCompare(b.name));
 }
 
 const summaries = (state: AppState, ids: readonly string[]) =>
@@ -57,8 +45,10 @@ export function pageRouter(): Router {
         conferences: state.archive.conferences.length,
         speakers: state.archive.speakers.length,
       },
-      conferences: newestConferences(state, 8).map((c) => entityLink('conferences', c, conferenceLabel(c))),
-      topics: byTalkCount(state.archive.topics)
+      conferences: state.lookups.listings.newestConferences
+        .slice(0, 8)
+        .map((c) => entityLink('conferences', c, conferenceLabel(c))),
+      topics: state.lookups.listings.topicsByTalkCount
         .slice(0, 24)
         .map((t) => entityLink('topics', t, t.name)),
     });
@@ -80,7 +70,7 @@ export function pageRouter(): Router {
 
 function listRoutes(router: Router): void {
   router.get('/conferences', (_req, res) => {
-    const items = newestConferences(stateOf(res), Number.POSITIVE_INFINITY);
+    const items = stateOf(res).lookups.listings.newestConferences;
     render(res, 'list', {
       title: 'Conferences',
       heading: 'Conferences',
@@ -88,7 +78,7 @@ function listRoutes(router: Router): void {
     });
   });
   router.get('/speakers', (_req, res) => {
-    const items = byName(stateOf(res).archive.speakers);
+    const items = stateOf(res).lookups.listings.speakersByName;
     render(res, 'list', {
       title: 'Speakers',
       heading: 'Speakers',
@@ -96,7 +86,7 @@ function listRoutes(router: Router): void {
     });
   });
   router.get('/topics', (_req, res) => {
-    const items = byTalkCount(stateOf(res).archive.topics);
+    const items = stateOf(res).lookups.listings.topicsByTalkCount;
     render(res, 'list', {
       title: 'Topics',
       heading: 'Topics',
@@ -135,12 +125,15 @@ function renderEntity(
 ): void {
   const params = new URLSearchParams();
   for (const [key, values] of Object.entries(filter)) for (const value of values) params.append(key, value);
-  const talks = summaries(state, entity.talkIds);
+  // A page of the first talks keeps the cost of a page flat however many talks an entity
+  // gathers; the search link filtered by the entity pages through the rest.
+  const talks = summaries(state, entity.talkIds.slice(0, ENTITY_PAGE_TALKS));
   render(res, 'entity', {
     title: heading,
     heading,
     details,
     talks,
+    total: Math.max(talks.length, entity.talkIds.length),
     searchHref: `/search?${params}`,
     feedHref: `/feed.xml?${params}`,
   });
