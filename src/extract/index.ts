@@ -5,10 +5,11 @@
  * and a warning that names the reason, so one bad post never aborts a run.
  */
 import type { ConferenceRef, ExtractedPost, ExtractedTalk } from '../model.ts';
-import { inferConference, parseConferenceMention } from './conference.ts';
+import { inferConference } from './conference.ts';
 import { decodeText } from './decode.ts';
 import { loadPost } from './load.ts';
 import { authorOf, extractMeta } from './meta.ts';
+import { assignTalkConferences } from './talk-conferences.ts';
 import { findTalks, type TalkInContext } from './talks/index.ts';
 import { matchTopics } from './topics.ts';
 
@@ -38,26 +39,10 @@ function looksBinary(bytes: Uint8Array): boolean {
   return head.length > 0 && control / head.length > 0.1;
 }
 
-/** The conference named by the nearest heading above the talk ("DevFest Nantes 2018"), if any. */
-function conferenceAbove(talk: TalkInContext): ConferenceRef | null {
-  for (const heading of talk.context) {
-    const found = parseConferenceMention(heading);
-    if (found) return found;
-  }
-  return null;
-}
-
-/**
- * Talks carry a conference only in posts that cover several: when the post as a whole names
- * none and the headings above its talks name at least two different ones.
- */
-function assignConferences(talks: TalkInContext[], postConference: ConferenceRef | null): ExtractedTalk[] {
-  const above = postConference ? [] : talks.map(conferenceAbove);
-  const names = new Set(above.filter((c) => c !== null).map((c) => c.name.toLowerCase()));
-  const several = names.size >= 2;
-  return talks.map(({ context: _context, ...talk }, i) => ({
+function withTopics(talks: TalkInContext[], conferences: (ConferenceRef | null)[]): ExtractedTalk[] {
+  return talks.map(({ cues: _cues, ...talk }, i) => ({
     ...talk,
-    conference: several ? (above[i] ?? null) : null,
+    conference: conferences[i] ?? null,
     topics: talk.topics.length ? talk.topics : matchTopics(`${talk.title ?? ''}\n${talk.text}`),
   }));
 }
@@ -70,11 +55,13 @@ export function extractPost(source: string, bytes: Uint8Array): ExtractedPost {
   try {
     const loaded = loadPost(source, decodeText(bytes));
     const meta = extractMeta(loaded.$, loaded.frontMatter, source);
-    const conference = inferConference(loaded.$, meta);
-    const talks = assignConferences(
-      findTalks(loaded.$, loaded.root, { title: meta.title, author: authorOf(loaded.$, loaded.frontMatter) }),
-      conference,
-    );
+    const found = findTalks(loaded.$, loaded.root, {
+      title: meta.title,
+      author: authorOf(loaded.$, loaded.frontMatter),
+    });
+    const assigned = assignTalkConferences(found, inferConference(loaded.$, meta), meta.title);
+    const conference = assigned.post;
+    const talks = withTopics(found, assigned.talks);
     const warnings = loaded.warnings.map((w) => `${source}: ${w}`);
     if (!talks.length)
       warnings.push(`${source}: no talks found (no heading, list item or paragraph names one)`);

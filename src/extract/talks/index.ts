@@ -12,10 +12,13 @@ import type { ExtractedTalk } from '../../model.ts';
 import type { LoadedPost } from '../load.ts';
 import { slugify, uniqueAnchors } from './anchor.ts';
 import { type Block, flattenBlocks, type TextBlock } from './blocks.ts';
+import { type ConferenceCues, cuesOf, headingContexts } from './cues.ts';
 import { readHeadings, talkHeadings } from './headings.ts';
 import { type ItemTalk, inlineTalks, itemTalk, linkedSiblings } from './items.ts';
 import { type Found, fromOneSpeaker, fromProse, type PostContext, withoutEchoes } from './prose.ts';
-import { type Columns, headerColumns, rowTalk } from './tables.ts';
+import { type Columns, headerColumns, type RowEdition, rowEdition, rowTalk } from './tables.ts';
+
+type FoundInRow = Found & { row?: RowEdition | null };
 
 function fromHeadings(blocks: readonly Block[]): {
   found: Found[];
@@ -62,8 +65,8 @@ function sectionRange(blocks: readonly Block[], talk: Found, starts: ReadonlySet
   return range;
 }
 
-function fromItems(blocks: readonly Block[], taken: Set<number>): Found[] {
-  const found: Found[] = [];
+function fromItems(blocks: readonly Block[], taken: Set<number>): FoundInRow[] {
+  const found: FoundInRow[] = [];
   let columns: Columns | null = null;
   blocks.forEach((block, start) => {
     if (block.type !== 'text') return;
@@ -71,7 +74,8 @@ function fromItems(blocks: readonly Block[], taken: Set<number>): Found[] {
     if (taken.has(start)) return;
     for (const t of talksIn(block, columns)) {
       const anchor = block.el?.attribs.id || null;
-      found.push({ title: t.title, speakers: t.speakers, kind: t.kind, anchor, start, level: 7 });
+      const row = block.tag === 'tr' ? rowEdition(block, columns) : null;
+      found.push({ title: t.title, speakers: t.speakers, kind: t.kind, anchor, start, level: 7, row });
     }
   });
   const unnamed = linkedSiblings(blocks, taken, new Set(found.map((t) => t.start))).map(
@@ -87,7 +91,7 @@ function talksIn(block: TextBlock, columns: Columns | null): ItemTalk[] {
 }
 
 /** A talk named twice (in prose, then in a summary list) is one talk: the first mention stays. */
-function withoutRepeats(found: Found[]): Found[] {
+function withoutRepeats<T extends Found>(found: T[]): T[] {
   const keyOf = (talk: Found) =>
     talk.title
       ? `${talk.title.toLowerCase()}|${talk.speakers.map((s) => s.name.toLowerCase()).join('|')}`
@@ -114,23 +118,9 @@ function notesOf(blocks: readonly Block[], talk: Found, starts: ReadonlySet<numb
     .slice(0, 20_000);
 }
 
-/** A talk with the headings it sits under, nearest first ("Day 2", "DevFest Nantes 2018"). */
+/** A talk with the short texts that may name its conference. */
 export interface TalkInContext extends ExtractedTalk {
-  context: string[];
-}
-
-/** For each block, the texts of the headings above it, nearest first. */
-function headingContexts(blocks: readonly Block[]): string[][] {
-  const stack: { level: number; text: string }[] = [];
-  let current: string[] = [];
-  return blocks.map((block) => {
-    if (block.type === 'heading') {
-      while (stack.length && stack[stack.length - 1]!.level >= block.level) stack.pop();
-      current = stack.map((h) => h.text).reverse();
-      stack.push({ level: block.level, text: block.text });
-    }
-    return current;
-  });
+  cues: ConferenceCues;
 }
 
 export type { PostContext };
@@ -140,7 +130,7 @@ export function extractTalks(
   $root: LoadedPost['root'],
   post: PostContext = {},
 ): ExtractedTalk[] {
-  return findTalks($, $root, post).map(({ context: _context, ...talk }) => talk);
+  return findTalks($, $root, post).map(({ cues: _cues, ...talk }) => talk);
 }
 
 export function findTalks(
@@ -154,7 +144,11 @@ export function findTalks(
   const headings = fromHeadings(blocks);
   const taken = new Set([...headings.covered, ...headings.skipped]);
   const prose = fromProse(blocks, taken, false, post);
-  let found = [...headings.found, ...fromItems(blocks, taken), ...prose.filter((t) => !t.mention)];
+  let found: FoundInRow[] = [
+    ...headings.found,
+    ...fromItems(blocks, taken),
+    ...prose.filter((t) => !t.mention),
+  ];
   // Only when nothing else names a talk do paragraphs that open with a speaker count everywhere.
   found = found.length ? [...found, ...prose.filter((t) => t.mention)] : fromProse(blocks, taken, true, post);
   if (!found.length) found = fromOneSpeaker(blocks, taken, post.title ?? '');
@@ -172,6 +166,6 @@ export function findTalks(
     anchor: anchors[i] ?? null,
     conference: null,
     text: notesOf(blocks, talk, starts),
-    context: talk.level === 7 ? contexts[talk.start]! : [blocks[talk.start]!.text, ...contexts[talk.start]!],
+    cues: cuesOf(blocks, talk, contexts, sectionRange(blocks, talk, starts)),
   }));
 }

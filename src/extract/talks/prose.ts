@@ -58,7 +58,7 @@ export function fromProse(
 }
 
 /** A passing mention of people whose talk is already found names that talk, not another. */
-export function withoutEchoes(found: Found[]): Found[] {
+export function withoutEchoes<T extends Found>(found: T[]): T[] {
   const known = new Set<string>();
   return found.filter((talk) => {
     const names = talk.speakers.map((s) => s.name.toLowerCase());

@@ -11,10 +11,24 @@ import { cleanTitle, kindOf } from './patterns.ts';
 export interface Columns {
   title: number;
   speaker: number;
+  /** Optional columns of a list that spans several editions: "Year", "City", "Conference". */
+  year: number;
+  city: number;
+  event: number;
+}
+
+/** The edition a row names in its own columns; `name` is null when only year or city is given. */
+export interface RowEdition {
+  name: string | null;
+  year: number | null;
+  city: string | null;
 }
 
 const TITLE_HEADER = /^(?:talks?|titles?|titre|sujet|session|subject|topic|présentation|主题|题目|议题)$/i;
 const SPEAKER_HEADER = /^(?:speakers?|orateurs?|intervenants?|presenters?|by|par|who|讲师|演讲者|嘉宾)$/i;
+const YEAR_HEADER = /^(?:year|année|annee|年份?)$/i;
+const CITY_HEADER = /^(?:city|ville|location|where|place|城市|地点)$/i;
+const EVENT_HEADER = /^(?:conference|conf|event|événement|evenement|会议)$/i;
 const TIME = /^(?:\d{1,2}[:h.]\d{2}|\d{1,2}\s?(?:am|pm))\b/i;
 
 /** Reads the title and speaker columns of a header row, or null when it names neither. */
@@ -22,7 +36,18 @@ export function headerColumns(block: TextBlock): Columns | null {
   const cells = block.cells ?? [];
   const title = cells.findIndex((c) => TITLE_HEADER.test(c));
   const speaker = cells.findIndex((c) => SPEAKER_HEADER.test(c));
-  return title >= 0 && speaker >= 0 ? { title, speaker } : null;
+  if (title < 0 || speaker < 0) return null;
+  const find = (header: RegExp) => cells.findIndex((c) => header.test(c));
+  return { title, speaker, year: find(YEAR_HEADER), city: find(CITY_HEADER), event: find(EVENT_HEADER) };
+}
+
+/** The conference, year and city a row's own columns give, or null when the header names none. */
+export function rowEdition(block: TextBlock, columns: Columns | null): RowEdition | null {
+  if (!columns || (columns.year < 0 && columns.event < 0)) return null;
+  const cells = block.cells ?? [];
+  const cell = (i: number) => (i >= 0 ? (cells[i] ?? '').trim() || null : null);
+  const year = /^(?:19|20)\d\d$/.exec(cell(columns.year) ?? '')?.[0];
+  return { name: cell(columns.event), year: year ? Number(year) : null, city: cell(columns.city) };
 }
 
 export function rowTalk(block: TextBlock, columns: Columns | null): ItemTalk | null {
