@@ -15,7 +15,8 @@ import { matchTopics } from './topics.ts';
 
 export const MAX_POST_BYTES = 5 * 1024 * 1024;
 
-function emptyPost(source: string, warning: string): ExtractedPost {
+/** A post with no talks and one warning naming the file and the reason. */
+export function emptyPost(source: string, warning: string): ExtractedPost {
   return {
     source,
     title: '',

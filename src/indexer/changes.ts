@@ -2,6 +2,7 @@
  * The difference between the posts folder and the last run: which posts are new, changed,
  * moved or deleted, with the new ones already extracted. Reads the folder; changes no state.
  */
+import { emptyPost } from '../extract/index.ts';
 import type { ExtractedPost } from '../model.ts';
 import {
   type FileState,
@@ -42,17 +43,8 @@ interface Candidate {
 }
 
 function failedPost(source: string, reason: string): ExtractedPost {
-  return {
-    source,
-    title: '',
-    date: null,
-    language: null,
-    url: null,
-    tags: [],
-    conference: null,
-    talks: [],
-    warnings: [reason.startsWith(source) ? reason : `${source}: skipped, ${reason}`],
-  };
+  const post = emptyPost(source, `skipped, ${reason}`);
+  return reason.startsWith(source) ? { ...post, warnings: [reason] } : post;
 }
 
 async function readCandidates(postsDir: string, files: ScannedFile[], changes: PostChanges) {
