@@ -4,8 +4,9 @@
  * posts change (`--watch`, on by default for `start`) or when the admin API asks.
  *
  * A re-index never shows a half-built archive: it scans and extracts aside, then applies the
- * change and swaps the server's state in one synchronous step, and only then writes the
- * snapshot. Runs are serialised by the runner; requests during a run join the next one.
+ * change and swaps the server's state in one synchronous step. The snapshot is written later,
+ * once the folder is quiet, so the next change never waits for it. Runs are serialised by the
+ * runner; requests during a run join the next one.
  */
 
 import type { RequestListener } from 'node:http';
@@ -15,7 +16,7 @@ import { createExtractPool, type ExtractPool } from '../indexer/extract-pool.ts'
 import { Indexer, type IndexReport } from '../indexer/index.ts';
 import { createReindexer, type Reindexer } from '../indexer/runner.ts';
 import { POST_EXTENSIONS } from '../indexer/scan.ts';
-import { type PostWatcher, watchPosts } from '../indexer/watch.ts';
+import { type ChangeBurst, holdBursts, type PostWatcher, watchPosts } from '../indexer/watch.ts';
 import { createAdminRouter } from '../server/admin.ts';
 import { createApp } from '../server/app.ts';
 import { listen, type RunningServer } from '../server/listen.ts';
@@ -42,31 +43,50 @@ function logReport(logger: Logger, report: IndexReport, message: string): void {
   for (const skipped of report.posts.skipped) logger.warn(`${skipped.path}: ${skipped.reason}`);
 }
 
-async function boot(config: Config, pool: ExtractPool, logger: Logger): Promise<Indexer> {
-  const indexer = await Indexer.open({
-    postsDir: config.postsDir,
-    dataDir: config.dataDir,
-    extract: pool.extract,
-    log: (message) => logger.warn(message),
-  });
-  // Brings a valid snapshot up to date (a stat per post when nothing changed) or builds one.
-  const report = await indexer.update();
-  logReport(logger, report, report.snapshot.written ? 'indexed' : 'snapshot is up to date');
-  return indexer;
+/** Re-reads the posts a burst names, or the whole folder when something was removed. */
+function reindexOn(reindexer: Reindexer, logger: Logger) {
+  return ({ paths, removed }: ChangeBurst) => {
+    logger.debug({ paths, removed }, 'posts changed');
+    const run = removed ? reindexer.all() : reindexer.paths(paths);
+    run.catch((error: unknown) => logger.error({ err: error }, 're-index failed'));
+  };
 }
 
-function watchIfAsked(config: Config, reindexer: Reindexer, logger: Logger) {
+function watchIfAsked(config: Config, onChange: (burst: ChangeBurst) => void, logger: Logger) {
   if (!config.watch) return Promise.resolve(null);
   return watchPosts({
     postsDir: config.postsDir,
     extensions: POST_EXTENSIONS,
-    onChange: ({ paths, removed }) => {
-      logger.debug({ paths, removed }, 'posts changed');
-      const run = removed ? reindexer.all() : reindexer.paths(paths);
-      run.catch((error: unknown) => logger.error({ err: error }, 're-index failed'));
-    },
+    onChange,
     onError: (error) => logger.error({ err: error }, 'watching the posts folder failed'),
   });
+}
+
+/**
+ * Opens the snapshot while the watcher takes its first look at the folder, then brings the
+ * snapshot up to date with one full scan (a stat per post when nothing changed). The watcher
+ * ignores what it finds at first; since the scan starts only once it is ready, a post written
+ * at any moment is seen by the scan or reported by the watcher, never missed by both.
+ */
+async function boot(
+  config: Config,
+  pool: ExtractPool,
+  logger: Logger,
+  onChange: (burst: ChangeBurst) => void,
+) {
+  const watching = watchIfAsked(config, onChange, logger);
+  try {
+    const { postsDir, dataDir } = config;
+    const log = (message: string) => logger.warn(message);
+    const indexer = await Indexer.open({ postsDir, dataDir, extract: pool.extract, log });
+    const watcher = await watching;
+    const report = await indexer.update();
+    logReport(logger, report, report.snapshot.written ? 'indexed' : 'snapshot is up to date');
+    return { indexer, watcher };
+  } catch (error) {
+    await (await watching.catch(() => null))?.close();
+    throw error;
+  }
 }
 
 /** Listens, turning "address in use" into a message that says what to change. */
@@ -92,9 +112,12 @@ function liveState(indexer: Indexer, logger: Logger) {
       state = createAppState(indexer.archive, indexer.search);
     },
     onDone: (report, phases) => {
-      if (report.snapshot.written) logReport(logger, report, 're-indexed');
+      const changed = report.posts.added.length + report.posts.changed.length + report.posts.removed.length;
+      if (changed + report.posts.renamed.length > 0) logReport(logger, report, 're-indexed');
       logger.debug(phases, 're-index phases');
     },
+    onPersisted: (id, ms) => logger.info({ snapshot: id, ms }, 'snapshot written'),
+    onPersistError: (error) => logger.error({ err: error }, 'writing the snapshot failed'),
   });
   return { getState: () => state, reindexer };
 }
@@ -108,11 +131,12 @@ function stopOnSignals(handle: Serving, signals: NodeJS.Signals[], logger: Logge
   }
 }
 
-/** Closes the extraction workers when a start-up step fails, so the process can exit. */
-async function orClose<T>(pool: ExtractPool, step: Promise<T>): Promise<T> {
+/** Closes the workers (and the watcher) when a start-up step fails, so the process can exit. */
+async function orClose<T>(pool: ExtractPool, step: Promise<T>, watcher?: PostWatcher | null): Promise<T> {
   try {
     return await step;
   } catch (error) {
+    await watcher?.close();
     await pool.close();
     throw error;
   }
@@ -127,8 +151,12 @@ export async function startServing(
     timeoutMs: config.extractTimeoutMs,
     extractModule: options.extractModule,
   });
-  const indexer = await orClose(pool, boot(config, pool, logger));
+  // Workers take a moment to start: started with the boot, so the first post need not wait.
+  if (config.watch) void pool.warm();
+  const bursts = holdBursts();
+  const { indexer, watcher } = await orClose(pool, boot(config, pool, logger, bursts.onChange));
   const { getState, reindexer } = liveState(indexer, logger);
+  bursts.connect(reindexOn(reindexer, logger));
   const adminRouter = createAdminRouter({ token: config.adminToken, reindex: () => reindexer.all() });
   const app = createApp({
     getState,
@@ -139,19 +167,18 @@ export async function startServing(
       ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
     },
   });
-  const server = await orClose(pool, listenOrExplain(app, config, logger));
-  const watcher: PostWatcher | null = await watchIfAsked(config, reindexer, logger);
-  if (watcher) {
-    logger.info({ posts: config.postsDir }, 'watching for changes');
-    // Workers take a moment to start; the next post dropped in should not wait for them.
-    void pool.warm();
-  }
+  const server = await orClose(pool, listenOrExplain(app, config, logger), watcher);
+  if (watcher) logger.info({ posts: config.postsDir }, 'watching for changes');
   if (!config.adminToken) logger.info('admin API off (set TALKS_ADMIN_TOKEN to enable POST /api/reindex)');
 
   let closing: Promise<void> | null = null;
   const close = async () => {
     await watcher?.close();
-    await Promise.all([server.close(), reindexer.idle()]);
+    // The last changes are written before the workers go, so a restart boots from them.
+    const written = reindexer.idle().catch((error: unknown) => {
+      logger.error({ err: error }, 'writing the snapshot failed');
+    });
+    await Promise.all([server.close(), written]);
     await pool.close();
   };
   const handle: Serving = {

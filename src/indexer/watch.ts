@@ -90,3 +90,23 @@ export async function watchPosts(options: WatchOptions): Promise<PostWatcher> {
     },
   };
 }
+
+/**
+ * Holds bursts until a handler is connected, then passes them on: a watcher must be started
+ * before the scan that brings the index up to date (so that nothing written in between is
+ * missed), while what handles its bursts can only exist after that scan.
+ */
+export function holdBursts() {
+  const early: ChangeBurst[] = [];
+  let handler: ((burst: ChangeBurst) => void) | null = null;
+  return {
+    onChange(burst: ChangeBurst): void {
+      if (handler) handler(burst);
+      else early.push(burst);
+    },
+    connect(next: (burst: ChangeBurst) => void): void {
+      handler = next;
+      for (const burst of early.splice(0)) next(burst);
+    },
+  };
+}

@@ -53,10 +53,9 @@ describe('re-indexing with the runner', () => {
     const indexer = await openIndexer();
     let runs = 0;
     const reindexer = createReindexer({ indexer, onApplied: () => runs++ });
-    await writeFile(path.join(postsDir, 'post-3.md'), recapPost(3));
+    for (const n of [3, 4, 5]) await writeFile(path.join(postsDir, `post-${n}.md`), recapPost(n));
+    // The first run starts at once and takes its paths before the next requests come.
     const first = reindexer.paths(['post-3.md']);
-    await writeFile(path.join(postsDir, 'post-4.md'), recapPost(4));
-    await writeFile(path.join(postsDir, 'post-5.md'), recapPost(5));
     const during = [reindexer.paths(['post-4.md']), reindexer.paths(['post-5.md'])];
     expect((await first).posts.added).toEqual(['post-3.md']);
     const [second, third] = await Promise.all(during);
@@ -82,5 +81,53 @@ describe('re-indexing with the runner', () => {
     await writePosts(postsDir, 1, 5);
     const report = await reindexer.paths(['post-4.md']);
     expect(report.posts).toMatchObject({ added: ['post-3.md', 'post-4.md'], removed: ['post-0.md'] });
+  });
+
+  test('a change is live before its snapshot is written, and idle() writes it', async () => {
+    const indexer = await openIndexer();
+    const before = await currentSnapshot();
+    const written: string[] = [];
+    const reindexer = createReindexer({
+      indexer,
+      onApplied: () => {},
+      onPersisted: (id) => written.push(id),
+      persistDelayMs: 60_000,
+    });
+    await writeFile(path.join(postsDir, 'post-3.md'), recapPost(3));
+    const report = await reindexer.paths(['post-3.md']);
+    expect(report.snapshot.written).toBeNull();
+    expect(indexer.archive.talks).toHaveLength(12);
+    expect(await currentSnapshot()).toBe(before);
+    await reindexer.idle();
+    expect(written).toHaveLength(1);
+    expect((await currentSnapshot()).trim()).toBe(written[0]);
+  });
+
+  test('changes that come one after another are written in one snapshot', async () => {
+    const indexer = await openIndexer();
+    const written: string[] = [];
+    const reindexer = createReindexer({
+      indexer,
+      onApplied: () => {},
+      onPersisted: (id) => written.push(id),
+      persistDelayMs: 60_000,
+    });
+    for (const n of [3, 4, 5]) {
+      await writeFile(path.join(postsDir, `post-${n}.md`), recapPost(n));
+      await reindexer.paths([`post-${n}.md`]);
+    }
+    await reindexer.idle();
+    expect(written).toHaveLength(1);
+    const reopened = await Indexer.open({ postsDir, dataDir });
+    expect(reopened.archive.talks).toHaveLength(18);
+  });
+
+  test('a full re-index answers once its snapshot is written, with its id', async () => {
+    const indexer = await openIndexer();
+    const reindexer = createReindexer({ indexer, onApplied: () => {}, persistDelayMs: 60_000 });
+    await writeFile(path.join(postsDir, 'post-3.md'), recapPost(3));
+    const report = await reindexer.all();
+    expect(report.snapshot.written).not.toBeNull();
+    expect((await currentSnapshot()).trim()).toBe(report.snapshot.written);
   });
 });

@@ -2,7 +2,13 @@ import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { type ChangeBurst, isIgnoredPath, type PostWatcher, watchPosts } from '../../src/indexer/watch.ts';
+import {
+  type ChangeBurst,
+  holdBursts,
+  isIgnoredPath,
+  type PostWatcher,
+  watchPosts,
+} from '../../src/indexer/watch.ts';
 
 const EXTENSIONS = ['.md', '.html'];
 
@@ -88,5 +94,17 @@ describe('which paths are ignored', () => {
     ['post.html', false],
   ])('%s is ignored: %s', (relative, ignored) => {
     expect(isIgnoredPath(path.join('/posts', relative), '/posts')).toBe(ignored);
+  });
+});
+
+describe('holding bursts until they can be handled', () => {
+  test('passes on, in order, the bursts reported before a handler was connected, then the next ones', () => {
+    const held = holdBursts();
+    const seen: string[][] = [];
+    held.onChange({ paths: ['a.md'], removed: false });
+    held.onChange({ paths: ['b.md'], removed: true });
+    held.connect((burst) => seen.push(burst.paths));
+    held.onChange({ paths: ['c.md'], removed: false });
+    expect(seen).toEqual([['a.md'], ['b.md'], ['c.md']]);
   });
 });

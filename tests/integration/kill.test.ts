@@ -139,7 +139,7 @@ describe('a SIGKILL at any moment', () => {
     let folder: SetName = 'a';
     for (let round = 0; round < 4; round++) {
       const child = talks(['serve', '--watch', '--port', '0', '--posts', postsDir, '--data', dataDir]);
-      // The boot brings the snapshot up to date with the folder before it starts watching.
+      // Logged once the boot has brought the snapshot up to date with the folder.
       await logged(child, 'watching for changes');
       const held = folder;
       // One atomic change (a rename into place, or a delete), so the folder is never in between.

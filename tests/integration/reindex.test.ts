@@ -51,6 +51,18 @@ describe('re-indexing while serving', () => {
     expect(feed).toContain(`${word(12)} part one`);
   });
 
+  test('posts written while the server boots are all searchable once it is up', async () => {
+    // Whatever the moment of the write (before, during or after the boot scan), it is not lost.
+    const starting = serve({ postsDir, dataDir, watch: true });
+    for (const [i, delay] of [0, 30, 100, 250, 500, 1000].entries()) {
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      await writeFile(path.join(postsDir, `post-${12 + i}.md`), recapPost(12 + i));
+    }
+    server = await starting;
+    const { url } = server;
+    await eventually(async () => (await searchFor(url, EVERY_TALK)).total === 54, 'every new post is found');
+  });
+
   test('a deleted post leaves search, and its talk pages answer 410 Gone', async () => {
     server = await serve({ postsDir, dataDir, watch: true });
     const { url } = server;
