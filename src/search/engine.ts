@@ -7,14 +7,7 @@
 import type { Document } from 'flexsearch';
 import type { Archive, SearchQuery, SearchResult, Talk } from '../model.ts';
 import { COMPACT_MIN, Compactor } from './compaction.ts';
-import {
-  createDocument,
-  type Encoders,
-  FIELDS,
-  type FieldName,
-  type IndexedDoc,
-  SEARCH_CONFIG_HASH,
-} from './config.ts';
+import { createDocument, type Encoders, type IndexedDoc, SEARCH_CONFIG_HASH } from './config.ts';
 import { type Allowed, allowedTalks, countFacets, hasFilters, passes } from './facets.ts';
 import { fingerprint } from './fingerprint.ts';
 import { toHit } from './hits.ts';
@@ -23,12 +16,12 @@ import { containsPhrase, foldWords, normalizeWord, type ParsedQuery, parseQuery 
 import { type Ranking, rankQuery } from './rank.ts';
 import { relatedTalks } from './related.ts';
 import { Scores } from './scores.ts';
+import { encodeShortFields } from './short-fields.ts';
 import { encodeTerms, makeSnippet } from './snippet.ts';
 import { facetsOf, TalkTable } from './tables.ts';
 import type { SearchExport, SearchIndex } from './types.ts';
 
 export const DEFAULT_LIMIT = 20;
-const FIELD_CONFIG = new Map(FIELDS.map((f) => [f.field, f]));
 export const MAX_LIMIT = 100;
 
 function wholeNumber(value: unknown, fallback: number, min: number, max: number): number {
@@ -75,7 +68,9 @@ export class TalkSearchIndex implements SearchIndex {
       this.doc.add(prepared.doc);
       this.#compactor.added(prepared.doc);
     }
-    this.table.add(talk, num, prepared.facets, prepared.doc, prepared.fp, savedWords);
+    const record = this.table.add(talk, num, prepared.facets, prepared.doc, prepared.fp, savedWords);
+    // Right after FlexSearch encoded these fields its encoder cache still holds them.
+    if (savedWords === undefined) record.encoded = encodeShortFields(prepared.doc, this.encoders);
   }
 
   /** Adds or replaces one talk, under a new number. */
@@ -151,11 +146,6 @@ export class TalkSearchIndex implements SearchIndex {
     };
   }
 
-  /**
-   * The encoded words of one short field of a talk, computed on first use and kept with the
-   * talk: encoding every field of every talk upfront would slow building and loading for words
-   * only ranking needs.
-   */
   /** Talks passing the filters, newest first: from the smallest filter's set when one is set. */
   #browse(allowed: Allowed): number[] {
     const sets = FACET_NAMES.map((f) => allowed[f]).filter((set) => set !== null);
@@ -166,18 +156,15 @@ export class TalkSearchIndex implements SearchIndex {
     return nums.sort((a, b) => rank[a]! - rank[b]!);
   }
 
-  #encoded = (num: number, field: FieldName): Set<string> | undefined => {
+  /**
+   * The encoded short fields of a talk: set when the talk is indexed, and on first use for a
+   * talk read from a snapshot (loading stays as fast as it was).
+   */
+  #encoded = (num: number): string | undefined => {
     const record = this.table.get(num);
-    const config = FIELD_CONFIG.get(field);
-    if (!record || !config || field === 'notes') return undefined;
-    let tokens = record.encoded[field];
-    if (!tokens) {
-      // The title is most often asked for (prefix queries): no need to assemble the other fields.
-      const text = field === 'title' ? record.talk.title : this.#lookup.docFor(record.talk, num)[field];
-      tokens = new Set(this.encoders[config.encoder].encode(text));
-      record.encoded[field] = tokens;
-    }
-    return tokens;
+    if (!record) return undefined;
+    record.encoded ??= encodeShortFields(this.#lookup.docFor(record.talk, num), this.encoders);
+    return record.encoded;
   };
 
   #rank(parsed: ParsedQuery): Ranking {

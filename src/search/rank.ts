@@ -9,6 +9,7 @@ import type { Document } from 'flexsearch';
 import { type Encoders, FIELDS, type FieldConfig, type FieldName, type IndexedDoc } from './config.ts';
 import { foldWords } from './query.ts';
 import type { Scores } from './scores.ts';
+import { holdsWhole, type ShortSlot, shortSlot, tokenCount } from './short-fields.ts';
 import type { TalkTable } from './tables.ts';
 
 /**
@@ -32,8 +33,8 @@ export interface RankContext {
   encoders: Encoders;
   table: TalkTable;
   scores: Scores;
-  /** The encoded words of a short field of a talk; undefined for notes. */
-  encoded(num: number, field: FieldName): Set<string> | undefined;
+  /** The encoded words of a talk's short fields (short-fields.ts); undefined for a retired number. */
+  encoded(num: number): string | undefined;
 }
 
 export interface Ranking {
@@ -74,9 +75,10 @@ export function scoreWord(ctx: RankContext, word: string): void {
       continue;
     }
     const encoded = ctx.encoders[config.encoder].encode(word);
+    const match = { slot: shortSlot(field)!, encoded, padded: encoded.map((t) => ` ${t} `) };
     for (const num of result) {
       if (!ctx.table.get(num)) continue;
-      let score = fieldScore(ctx, num, config, encoded);
+      let score = fieldScore(ctx, num, config, match);
       if (score === null) continue;
       if (!spelledAsTyped(ctx, num, pieces)) score *= SOUND_FACTOR;
       ctx.scores.offer(num, score);
@@ -101,20 +103,29 @@ function spelledAsTyped(ctx: RankContext, num: number, pieces: string[]): boolea
   return true;
 }
 
+/** A query word as one short field's encoder sees it. */
+interface WordMatch {
+  slot: ShortSlot;
+  encoded: string[];
+  /** Each encoded token with a space on both sides, as short-fields.ts stores them. */
+  padded: string[];
+}
+
 /**
  * How well one field of one talk matches, computed from the talk itself rather than from
  * FlexSearch's order (which for equal positions is insertion order, so it would depend on the
  * index's history). Short fields: a whole-word match beats a prefix match, and a short field
  * (a title of three words) beats a long one. Notes: their weight alone.
  */
-function fieldScore(ctx: RankContext, num: number, config: FieldConfig, encoded: string[]): number | null {
-  const tokens = ctx.encoded(num, config.field);
-  if (!tokens) return config.weight;
-  let whole = true;
-  for (const t of encoded) whole &&= tokens.has(t);
+function fieldScore(ctx: RankContext, num: number, config: FieldConfig, match: WordMatch): number | null {
+  const fields = ctx.encoded(num);
+  if (!fields) return config.weight;
+  const { slot, encoded, padded } = match;
+  const whole = holdsWhole(fields, slot, padded);
+  const size = tokenCount(fields, slot);
   // A prefix of one encoded letter ("zzz" encodes to "s") says nothing: not a match.
   if (!whole && config.tokenize === 'forward' && !encoded.some((t) => t.length >= 2)) return null;
-  const focus = 1 - FOCUS_SPREAD + FOCUS_SPREAD / Math.sqrt(Math.max(1, tokens.size));
+  const focus = 1 - FOCUS_SPREAD + FOCUS_SPREAD / Math.sqrt(Math.max(1, size));
   return config.weight * focus * (whole ? 1 : PREFIX_FACTOR);
 }
 

@@ -12,6 +12,9 @@ const LEAD = 40;
 /** Notes longer than this are only scanned up to here: snippets stay cheap for huge posts. */
 const SCAN_LIMIT = 20_000;
 const WORD = /[\p{L}\p{N}]+/gu;
+/** The same words in plain ASCII text, where Unicode property classes only cost time. */
+const ASCII_WORD = /[A-Za-z0-9]+/g;
+const NON_ASCII = /[^ -~\t\n\r]/;
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -55,8 +58,9 @@ function encodeWord(word: string, encoder: Encoder): string[] {
 
 function tokenize(text: string, terms: ReadonlySet<string>, encoder: Encoder): Token[] {
   const tokens: Token[] = [];
-  WORD.lastIndex = 0;
-  for (let match = WORD.exec(text); match; match = WORD.exec(text)) {
+  const word = NON_ASCII.test(text) ? WORD : ASCII_WORD;
+  word.lastIndex = 0;
+  for (let match = word.exec(text); match; match = word.exec(text)) {
     let marked: string | null = null;
     if (terms.size) {
       const encoded = encodeWord(match[0], encoder);

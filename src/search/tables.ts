@@ -7,7 +7,7 @@
  * list). Retired numbers stay in FlexSearch until a compaction; every lookup here skips them.
  */
 import type { Talk } from '../model.ts';
-import type { FieldName, IndexedDoc } from './config.ts';
+import type { IndexedDoc } from './config.ts';
 import { FACET_NAMES, type FacetName } from './lookup.ts';
 import { FacetCodes, FacetValues } from './values.ts';
 import { Vocabulary } from './vocabulary.ts';
@@ -24,8 +24,8 @@ export interface TalkRecord {
   words: string;
   /** Hash of the indexed text: a snapshot re-indexes a talk only when it changed. */
   fingerprint: string;
-  /** Encoded words of each short field, filled in when ranking first needs them. */
-  encoded: Partial<Record<FieldName, Set<string>>>;
+  /** Encoded words of the short fields (short-fields.ts); null until computed. */
+  encoded: string | null;
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -132,7 +132,7 @@ export class TalkTable {
     this.codes.set(num, codes);
     const words = savedWords === undefined ? vocabularyWords(doc) : null;
     const joined = savedWords ?? ` ${words!.join(' ')}`;
-    const record: TalkRecord = { num, talk, words: joined, fingerprint: fp, encoded: {} };
+    const record: TalkRecord = { num, talk, words: joined, fingerprint: fp, encoded: null };
     this.byId.set(talk.id, record);
     this.#byNum[num] = record;
     if (words) this.vocabulary.add(words);
