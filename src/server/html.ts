@@ -3,17 +3,10 @@
  * escaped by EJS (`<%=`); what these functions return is the only trusted markup.
  */
 
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
+import { escapeHtml } from '../search/snippet.ts';
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
-}
+// One escaping function for every piece of trusted markup, snippets included.
+export { escapeHtml };
 
 /** Words of a query worth highlighting: letters and digits, two characters or more. */
 export function queryTerms(query: string): string[] {
