@@ -17,6 +17,9 @@ const NAME_YEAR = new RegExp(
 const YEAR_NAME = new RegExp(String.raw`(?<!\d)((?:19|20)\d\d)[ \t]+(${WORD}(?:[ \t]+${WORD}){0,5})`, 'gu');
 const SUFFIXED =
   /(?<![\p{L}\p{N}])((?:[A-Z][\p{L}]*[ \t]+){0,3}[A-Z]?[\p{L}]*(?:Conf|Con|Camp|Fest|Summit|Meetup|Days))(?![\p{L}\p{N}])/gu;
+/** Cheap cues the patterns above cannot match without: a text with none is not scanned by them. */
+const HAS_YEAR = /(?:19|20)\d\d/;
+const HAS_SUFFIX = /Con|Camp|Fest|Summit|Meetup|Days/;
 const CONFERENCE_WORD =
   /(?:^|\s|[a-z])(?:Conf|Conference|Con|Summit|Meetup|Camp|Fest|Festival|Days?|Forum|Kongress|Congress|Symposium|Expo|Week|Sessions?)$|Conf$|Con$|Camp$|Fest$/;
 
@@ -59,6 +62,7 @@ function plausible(name: string): boolean {
 }
 
 function fromNameYear(title: string): ConferenceRef | null {
+  if (!HAS_YEAR.test(title)) return null;
   for (const match of title.matchAll(NAME_YEAR)) {
     const name = stripLeading(match[1] ?? '');
     if (plausible(name)) return { name, year: Number(match[2]), city: null };
@@ -71,6 +75,7 @@ function fromNameYear(title: string): ConferenceRef | null {
 }
 
 function fromSuffix(title: string, date: string | null): ConferenceRef | null {
+  if (!HAS_SUFFIX.test(title)) return null;
   for (const match of title.matchAll(SUFFIXED)) {
     const name = stripLeading(match[1] ?? '');
     if (plausible(name) && CONFERENCE_WORD.test(name))

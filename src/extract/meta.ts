@@ -3,6 +3,7 @@
  * meta tags, JSON-LD, the page itself, and as a last resort the URL or file name.
  */
 import type { CheerioAPI } from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
 import type { ExtractedSpeaker } from '../model.ts';
 import { dateFromPath, normaliseDate, parseDate } from './dates.ts';
 import { primaryLanguage, resolveLanguage } from './language.ts';
@@ -53,12 +54,23 @@ function listField(value: unknown): string[] {
   return [];
 }
 
+/** The first link under `nodes` in document order: a walk, cheaper than compiling a selector. */
+function firstLink(nodes: readonly AnyNode[]): Element | null {
+  for (const node of nodes) {
+    if (node.type !== 'tag') continue;
+    if (node.name === 'a') return node;
+    const inner = firstLink(node.children);
+    if (inner) return inner;
+  }
+  return null;
+}
+
 /** An h1 that is only a link home, or repeats the site name, is the site's banner. */
-function isBanner(heading: ReturnType<CheerioAPI>, siteName: string | null): boolean {
-  const text = heading.text().trim();
-  const link = heading.find('a').first();
-  const href = link.attr('href') ?? '';
-  const linkIsAll = link.length > 0 && link.text().trim() === text;
+function isBanner($: CheerioAPI, heading: Element, siteName: string | null): boolean {
+  const text = $(heading).text().trim();
+  const link = firstLink(heading.children);
+  const href = link?.attribs.href ?? '';
+  const linkIsAll = link !== null && $(link).text().trim() === text;
   if (linkIsAll && /^(?:\/|\.\/|https?:\/\/[^/]+\/?)$/.test(href)) return true;
   return !!siteName && text.toLowerCase() === siteName.toLowerCase();
 }
@@ -74,7 +86,9 @@ function extractTitle($: CheerioAPI, fm: FrontMatter, page: PageIndex): string {
   const fromMatter = stringField(fm, 'title');
   if (fromMatter) return fromMatter;
   const siteName = metaContent(page, 'og:site_name');
-  const heading = page.h1.map((el) => $(el)).find(($h) => $h.text().trim() && !isBanner($h, siteName));
+  const heading = page.h1
+    .map((el) => $(el))
+    .find(($h, i) => $h.text().trim() && !isBanner($, page.h1[i]!, siteName));
   if (heading) return heading.text().replace(/\s+/g, ' ').trim();
   const declared = metaContent(page, 'og:title') ?? page.title ?? '';
   if (declared.trim()) return stripSiteName(declared, siteName);

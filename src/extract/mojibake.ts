@@ -130,7 +130,14 @@ function repairTelltales(chars: string[], table: ReverseTable, codepage: string)
   return { text, fixes };
 }
 
+/**
+ * Two non-ASCII code units in a row: needed by any run below, and far cheaper to look for than
+ * code points (most posts have none, or only single accented letters).
+ */
+const MAY_HAVE_RUN = /[\u0080-\uffff]{2}/;
+
 function repairOnce(text: string): string {
+  if (!MAY_HAVE_RUN.test(text)) return text;
   return text.replace(/[^\p{ASCII}]{2,}/gu, (run) => {
     let best = { text: run, fixes: 0 };
     for (const codepage of REPAIR_CODEPAGES) {

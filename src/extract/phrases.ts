@@ -5,7 +5,8 @@
  * there and tries their sticky regexes. Phrases that start with a non-Latin character
  * ("服务网格", ".NET") are few and share one regex.
  */
-import { type Compiled, firstKey, HAS_CJK, index, variants, WORD, WORD_CHAR } from './phrase-index.ts';
+import { type Compiled, firstKey, HAS_CJK, index, variants } from './phrase-index.ts';
+import { wordFilter } from './word-filter.ts';
 
 export interface Phrase<T> {
   /** The phrase as written in the data, "Service mesh". */
@@ -42,6 +43,18 @@ export function longestFirst<T>(hits: PhraseHit<T>[]): PhraseHit<T>[] {
   return kept;
 }
 
+/** The test of `WORD_CHAR` on one UTF-16 code unit. */
+function isWordCode(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 48 && code <= 57) ||
+    (code >= 0xc0 && code <= 0x24f)
+  );
+}
+
+const isSingle = (candidate: Compiled<unknown>) => candidate.single;
+
 interface Best {
   /** Position in the candidate list: of equally long matches, the first listed wins. */
   order: number;
@@ -70,9 +83,7 @@ function tryOne(
 export function phraseMatcher<T>(phrases: Phrase<T>[]): PhraseMatcher<T> {
   const { byTrigger, byFirstChar, restStart, westernStart } = index(phrases);
   const remembered = new Map<string, Best | null>();
-  const wordPattern = new RegExp(WORD.source, 'g');
-  const nextWordPattern = new RegExp(`[^${WORD_CHAR}]*([${WORD_CHAR}]+)`, 'y');
-
+  const mayStart = wordFilter(byTrigger.keys());
   function tryAt(text: string, at: number, candidates: readonly Compiled<T>[]): PhraseHit<T> | null {
     let best: Best | null = null;
     for (let order = 0; order < candidates.length; order++)
@@ -108,15 +119,21 @@ export function phraseMatcher<T>(phrases: Phrase<T>[]): PhraseMatcher<T> {
 
   /** The lower-cased word after the one that ends at `end`. */
   function nextWord(scan: string, end: number): string {
-    nextWordPattern.lastIndex = end;
-    return nextWordPattern.exec(scan)?.[1]?.toLowerCase() ?? '';
+    let at = end;
+    while (at < scan.length && !isWordCode(scan.charCodeAt(at))) at++;
+    let stop = at;
+    while (stop < scan.length && isWordCode(scan.charCodeAt(stop))) stop++;
+    return scan.slice(at, stop).toLowerCase();
   }
 
   /** The word `lower` spans `at` to `end`; `scan` is the text lower-cased, at the same indices. */
   function atWord(text: string, scan: string, at: number, end: number, lower: string): PhraseHit<T> | null {
     const candidates = candidatesOf(lower);
     if (!candidates) return null;
-    let best = bestSingle(text, at, text.slice(at, at + lower.length), candidates);
+    // Most words that start a phrase start only longer ones ("a" of "A/B testing").
+    let best = candidates.some(isSingle)
+      ? bestSingle(text, at, text.slice(at, at + lower.length), candidates)
+      : null;
     let next: string | null = null;
     for (let order = 0; order < candidates.length; order++) {
       const c = candidates[order]!;
@@ -145,20 +162,36 @@ export function phraseMatcher<T>(phrases: Phrase<T>[]): PhraseMatcher<T> {
     return all;
   }
 
+  /**
+   * Hits that start at a word of `scan`. Words are found by char codes and most are ruled out
+   * before being sliced: a regex match and a map lookup per word cost more than the scan.
+   */
+  function wordHits(text: string, scan: string, lowered: boolean, hits: PhraseHit<T>[]): void {
+    const length = scan.length;
+    let at = 0;
+    while (at < length) {
+      if (!isWordCode(scan.charCodeAt(at))) {
+        at++;
+        continue;
+      }
+      let end = at + 1;
+      while (end < length && isWordCode(scan.charCodeAt(end))) end++;
+      if (!lowered || mayStart(scan, at, end)) {
+        const word = scan.slice(at, end);
+        const hit = atWord(text, scan, at, end, lowered ? word : word.toLowerCase());
+        if (hit) hits.push(hit);
+      }
+      at = end;
+    }
+  }
+
   function find(text: string): PhraseHit<T>[] {
     const hits: PhraseHit<T>[] = [];
     // Lower-casing once is far cheaper than per word; rare characters change length when
     // lower-cased ("İ"), and then each word is lower-cased on its own instead.
     const lowered = text.toLowerCase();
     const scan = lowered.length === text.length ? lowered : text;
-    // The regexes are reused: find() runs to completion, and building them costs more than the scan.
-    const pattern = wordPattern;
-    pattern.lastIndex = 0;
-    for (let word = pattern.exec(scan); word; word = pattern.exec(scan)) {
-      const lower = scan === lowered ? word[0] : word[0].toLowerCase();
-      const hit = atWord(text, scan, word.index, pattern.lastIndex, lower);
-      if (hit) hits.push(hit);
-    }
+    wordHits(text, scan, scan === lowered, hits);
     const starts = HAS_CJK.test(text) ? restStart : westernStart;
     if (starts) {
       starts.lastIndex = 0;

@@ -68,25 +68,39 @@ function collect(node: AnyNode, out: Collected): void {
   if (block) out.parts.push('\n');
 }
 
+/** The nodes' text with a line break around each block: about `limit` characters at most. */
+function rawText(nodes: readonly AnyNode[], limit: number): string {
+  const out: Collected = { parts: [], length: 0, limit };
+  for (const node of nodes) collect(node, out);
+  return out.parts.join('');
+}
+
 /**
  * Lines of text, one per block or <br>-separated run, each condensed and non-empty. With a
  * `limit`, only about the first `limit` characters of source text are read.
  */
 export function textLines(nodes: readonly AnyNode[], limit = Number.POSITIVE_INFINITY): string[] {
-  const out: Collected = { parts: [], length: 0, limit };
-  for (const node of nodes) collect(node, out);
-  return out.parts
-    .join('')
+  return rawText(nodes, limit)
     .split('\n')
     .map((line) => condense(line))
     .filter(Boolean);
 }
 
-/** The nodes' text on one line: blocks become spaces, whitespace collapses. */
+/**
+ * The nodes' text on one line: blocks become spaces, whitespace collapses. The same as joining
+ * `textLines` with spaces, since condensing turns every break and the blank lines around it
+ * into one space, without splitting into lines first.
+ */
 export function blockText(nodes: readonly AnyNode[], limit = Number.POSITIVE_INFINITY): string {
-  return textLines(nodes, limit).join(' ');
+  return condense(rawText(nodes, limit));
 }
 
+/**
+ * Whitespace that `condense` rewrites: a run of two or more, or one that is not a plain space.
+ * A lone space stays as it is, so most of a text is never matched nor copied.
+ */
+const TO_CONDENSE = /[\s\u200b]{2,}|[^\S ]|\u200b/g;
+
 export function condense(text: string): string {
-  return text.replace(/[\s\u200b]+/g, ' ').trim();
+  return text.replace(TO_CONDENSE, ' ').trim();
 }

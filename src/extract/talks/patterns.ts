@@ -26,13 +26,16 @@ export function kindOf(text: string): TalkKind | null {
   return null;
 }
 
+/** Whitespace that collapsing changes: a run of two or more, or one that is not a space. */
+const SPACES = /\s{2,}|[^\S ]/g;
+
 export function cleanTitle(text: string): string {
   return (
     text
       .replace(/^[\s"“”«»„:*_#–—-]+|[\s"“”«»„:,*_–—-]+$/gu, '')
       // "1. The Mess We're In": the author's numbering is not part of the title.
       .replace(/^\d{1,2}[.)]\s+/, '')
-      .replace(/\s+/g, ' ')
+      .replace(SPACES, ' ')
       .trim()
   );
 }
@@ -88,7 +91,7 @@ function prefixed(text: string): TitledPhrase | null {
 }
 
 export function parsePhrase(raw: string): TitledPhrase | null {
-  const text = raw.replace(/\s+/g, ' ').trim();
+  const text = raw.replace(SPACES, ' ').trim();
   if (!text || text.length > 200) return null;
   const fromPrefix = prefixed(text);
   if (fromPrefix) return fromPrefix;

@@ -1,0 +1,63 @@
+/**
+ * A cheap first test of the words a phrase matcher reads (see phrases.ts): most words of a text
+ * start no phrase, and telling so from a hash of their characters costs far less than slicing
+ * each word out and looking it up in a map. False positives only cost that lookup.
+ */
+
+const BITS = 20;
+
+function mix(hash: number): number {
+  return Math.imul(hash, 0x9e3779b1) >>> (32 - BITS);
+}
+
+function step(hash: number, code: number): number {
+  return (Math.imul(hash, 31) + code) | 0;
+}
+
+/** True when the word `scan[at, end)` may be one of the keys, as written or as a lookup variant. */
+export type WordFilter = (scan: string, at: number, end: number) => boolean;
+
+/**
+ * A filter for lower-cased words: a word passes when it, or one of the shorter keys it is also
+ * looked up under (see `variants` in phrase-index.ts: without "s", without "es", without
+ * trailing digits), may be a key.
+ */
+export function wordFilter(keys: Iterable<string>): WordFilter {
+  const bits = new Uint32Array((1 << BITS) >>> 5);
+  const has = (hash: number) => {
+    const at = mix(hash);
+    return (bits[at >>> 5]! & (1 << (at & 31))) !== 0;
+  };
+  for (const key of keys) {
+    let hash = 0;
+    for (let i = 0; i < key.length; i++) hash = step(hash, key.charCodeAt(i));
+    const at = mix(hash);
+    bits[at >>> 5]! |= 1 << (at & 31);
+  }
+  return (scan, at, end) => {
+    let hash = 0;
+    let less1 = 0;
+    let less2 = 0;
+    // The hash up to the last character that is not a digit, and whether there is one.
+    let letters = 0;
+    let lettersSeen = false;
+    for (let i = at; i < end; i++) {
+      less2 = less1;
+      less1 = hash;
+      const code = scan.charCodeAt(i);
+      hash = step(hash, code);
+      if (code < 48 || code > 57) {
+        letters = hash;
+        lettersSeen = true;
+      }
+    }
+    if (has(hash)) return true;
+    const length = end - at;
+    const last = scan.charCodeAt(end - 1);
+    if (last === 115 /* s */) {
+      if (length > 1 && has(less1)) return true;
+      return length > 2 && scan.charCodeAt(end - 2) === 101 /* e */ && has(less2);
+    }
+    return last >= 48 && last <= 57 && lettersSeen && has(letters);
+  };
+}
