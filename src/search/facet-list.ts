@@ -41,15 +41,27 @@ function tieOrder(facet: FacetName, table: TalkTable, lookup: ArchiveLookup): In
 
 /** Scratch space for limitCount, reused from query to query. */
 let scratch = new Int32Array(0);
+/** The value numbers with a positive count, ascending, as limitCount last found them. */
+let positives = new Int32Array(0);
+let positiveCount = 0;
 
 /**
  * The k-th highest positive count (1 when there are fewer than k): a selection in linear time
  * rather than a sort of every value's count (thousands of speakers at 100k talks).
  */
 function limitCount(counts: Int32Array, k: number): number {
-  if (scratch.length < counts.length) scratch = new Int32Array(counts.length);
+  if (scratch.length < counts.length) {
+    scratch = new Int32Array(counts.length);
+    positives = new Int32Array(counts.length);
+  }
   let n = 0;
-  for (let v = 0; v < counts.length; v++) if (counts[v]! > 0) scratch[n++] = counts[v]!;
+  for (let v = 0; v < counts.length; v++) {
+    if (counts[v]! > 0) {
+      positives[n] = v;
+      scratch[n++] = counts[v]!;
+    }
+  }
+  positiveCount = n;
   if (n < k) return 1;
   // Quickselect for the element that would sit at n - k in ascending order.
   const target = n - k;
@@ -88,8 +100,11 @@ export function toValues(
   // only the few at or above it are sorted with the tie order.
   const cutoff = limitCount(counts, FACET_LIMIT);
   const present: number[] = [];
-  for (let v = 0; v < counts.length; v++) {
-    if (counts[v]! >= cutoff || (counts[v]! > 0 && selected.has(keys[v]!))) present.push(v);
+  const anySelected = selected.size > 0;
+  // Only values with a positive count can be listed: those limitCount gathered.
+  for (let i = 0; i < positiveCount; i++) {
+    const v = positives[i]!;
+    if (counts[v]! >= cutoff || (anySelected && selected.has(keys[v]!))) present.push(v);
   }
   const rank = tieOrder(facet, table, lookup);
   present.sort((a, b) => counts[b]! - counts[a]! || rank[a]! - rank[b]!);

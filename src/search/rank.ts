@@ -75,12 +75,18 @@ export function scoreWord(ctx: RankContext, word: string): void {
       continue;
     }
     const encoded = ctx.encoders[config.encoder].encode(word);
-    const match = { slot: shortSlot(field)!, encoded, padded: encoded.map((t) => ` ${t} `) };
+    const padded = encoded.map((t) => ` ${t} `);
+    const match = { slot: shortSlot(field)!, padded, tiny: !encoded.some((t) => t.length >= 2) };
+    const best = ctx.scores.word;
     for (const num of result) {
-      if (!ctx.table.get(num)) continue;
+      // A field scores at most its weight: a talk whose best for this word is already that
+      // high is left as it is (offer would keep the old best anyway).
+      if (best[num]! >= config.weight) continue;
+      const record = ctx.table.get(num);
+      if (!record) continue;
       let score = fieldScore(ctx, num, config, match);
-      if (score === null) continue;
-      if (!spelledAsTyped(ctx, num, pieces)) score *= SOUND_FACTOR;
+      if (score === null || score <= best[num]!) continue;
+      if (!spelledAsTyped(record.words, pieces)) score *= SOUND_FACTOR;
       ctx.scores.offer(num, score);
     }
   }
@@ -96,8 +102,7 @@ function literalPieces(word: string): string[] {
  * phonetic encoder also matches words that only sound alike ("jsx" and "Node.js" both encode to
  * "ks"), and those should not outrank a talk whose notes have the very word.
  */
-function spelledAsTyped(ctx: RankContext, num: number, pieces: string[]): boolean {
-  const words = ctx.table.get(num)?.words;
+function spelledAsTyped(words: string, pieces: string[]): boolean {
   if (!words) return true;
   for (const piece of pieces) if (!words.includes(piece)) return false;
   return true;
@@ -106,7 +111,8 @@ function spelledAsTyped(ctx: RankContext, num: number, pieces: string[]): boolea
 /** A query word as one short field's encoder sees it. */
 interface WordMatch {
   slot: ShortSlot;
-  encoded: string[];
+  /** No encoded token has two letters or more. */
+  tiny: boolean;
   /** Each encoded token with a space on both sides, as short-fields.ts stores them. */
   padded: string[];
 }
@@ -120,11 +126,11 @@ interface WordMatch {
 function fieldScore(ctx: RankContext, num: number, config: FieldConfig, match: WordMatch): number | null {
   const fields = ctx.encoded(num);
   if (!fields) return config.weight;
-  const { slot, encoded, padded } = match;
+  const { slot, tiny, padded } = match;
   const whole = holdsWhole(fields, slot, padded);
   const size = tokenCount(fields, slot);
   // A prefix of one encoded letter ("zzz" encodes to "s") says nothing: not a match.
-  if (!whole && config.tokenize === 'forward' && !encoded.some((t) => t.length >= 2)) return null;
+  if (!whole && tiny && config.tokenize === 'forward') return null;
   const focus = 1 - FOCUS_SPREAD + FOCUS_SPREAD / Math.sqrt(Math.max(1, size));
   return config.weight * focus * (whole ? 1 : PREFIX_FACTOR);
 }

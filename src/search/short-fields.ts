@@ -42,8 +42,10 @@ export function encodeShortFields(doc: IndexedDoc, encoders: Encoders): string {
 /** Whether a forward field of a talk holds every token (each given as " tok ") whole. */
 export function holdsWhole(encoded: string, slot: ShortSlot, padded: readonly string[]): boolean {
   if (slot.segment < 0) return true;
-  let start = SHORT.length;
-  for (let i = 0; i <= slot.segment; i++) start = encoded.indexOf('\n', start) + 1;
+  // The count characters are exactly SHORT.length long and followed by "\n" (a count may itself
+  // be the code of "\n", so segments are found from there).
+  let start = SHORT.length + 1;
+  for (let i = 1; i <= slot.segment; i++) start = encoded.indexOf('\n', start) + 1;
   const next = encoded.indexOf('\n', start);
   const end = next < 0 ? encoded.length : next;
   for (const token of padded) {

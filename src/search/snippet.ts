@@ -5,6 +5,7 @@
  * escaped: the output is the only HTML from the archive that templates print unescaped.
  */
 import type { Encoder } from 'flexsearch';
+import { addHash, wordCodes } from './snippet-words.ts';
 
 export const SNIPPET_LENGTH = 200;
 /** Context kept before the first marked word of a window. */
@@ -12,8 +13,7 @@ const LEAD = 40;
 /** Notes longer than this are only scanned up to here: snippets stay cheap for huge posts. */
 const SCAN_LIMIT = 20_000;
 const WORD = /[\p{L}\p{N}]+/gu;
-/** The same words in plain ASCII text, where Unicode property classes only cost time. */
-const ASCII_WORD = /[A-Za-z0-9]+/g;
+/** Plain ASCII text is split by character codes instead: Unicode property classes only cost time. */
 const NON_ASCII = /[^ -~\t\n\r]/;
 
 const ESCAPES: Record<string, string> = {
@@ -28,64 +28,91 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
-interface Token {
-  start: number;
-  end: number;
-  marked: string | null;
+/** The words of a text as parallel arrays (no object per word): offsets and mark of each. */
+interface Tokens {
+  starts: Int32Array;
+  ends: Int32Array;
+  /** The word's encoding when every token of it is a query term, else null. */
+  marked: (string | null)[];
+  size: number;
 }
 
 /**
- * Encoded form of each word seen in snippets, per encoder: the same notes words come back
- * query after query, and the encoder's own cache costs more per call than a Map lookup.
+ * One set of token arrays reused by every snippet (snippets are made one at a time): a page of
+ * hits then allocates no per-word storage.
  */
-const ENCODED = new WeakMap<Encoder, Map<string, string[]>>();
-const ENCODED_MAX = 100_000;
+const TOKENS: Tokens = { starts: new Int32Array(1024), ends: new Int32Array(1024), marked: [], size: 0 };
 
-function encodeWord(word: string, encoder: Encoder): string[] {
-  let cache = ENCODED.get(encoder);
-  if (!cache) {
-    cache = new Map();
-    ENCODED.set(encoder, cache);
+function push(tokens: Tokens, start: number, end: number, mark: string | null): void {
+  const at = tokens.size++;
+  if (at === tokens.starts.length) {
+    const starts = new Int32Array(at * 2);
+    const ends = new Int32Array(at * 2);
+    starts.set(tokens.starts);
+    ends.set(tokens.ends);
+    [tokens.starts, tokens.ends] = [starts, ends];
   }
-  let encoded = cache.get(word);
-  if (!encoded) {
-    if (cache.size >= ENCODED_MAX) cache.clear();
-    encoded = encoder.encode(word.toLowerCase());
-    cache.set(word, encoded);
-  }
-  return encoded;
+  tokens.starts[at] = start;
+  tokens.ends[at] = end;
+  tokens.marked[at] = mark;
 }
 
-function tokenize(text: string, terms: ReadonlySet<string>, encoder: Encoder): Token[] {
-  const tokens: Token[] = [];
-  const word = NON_ASCII.test(text) ? WORD : ASCII_WORD;
-  word.lastIndex = 0;
-  for (let match = word.exec(text); match; match = word.exec(text)) {
-    let marked: string | null = null;
-    if (terms.size) {
-      const encoded = encodeWord(match[0], encoder);
-      if (encoded.length && encoded.every((t) => terms.has(t))) marked = encoded.join(' ');
+/** The word's encoding when every token of it is a query term (one token: that token), else null. */
+function markOf(encoded: string[], terms: ReadonlySet<string>): string | null {
+  if (encoded.length === 1) return terms.has(encoded[0]!) ? encoded[0]! : null;
+  return encoded.length && encoded.every((t) => terms.has(t)) ? encoded.join(' ') : null;
+}
+
+/** Whether a character code is an ASCII letter or digit. */
+function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+
+function tokenize(text: string, terms: ReadonlySet<string>, encoder: Encoder): Tokens {
+  const tokens = TOKENS;
+  tokens.size = 0;
+  const codes = terms.size ? wordCodes(encoder) : null;
+  const add = (start: number, end: number, hash?: number) => {
+    push(tokens, start, end, codes ? markOf(codes.encoded[codes.id(text, start, end, hash)]!, terms) : null);
+  };
+  if (NON_ASCII.test(text)) {
+    WORD.lastIndex = 0;
+    for (let m = WORD.exec(text); m; m = WORD.exec(text)) add(m.index, m.index + m[0].length);
+    return tokens;
+  }
+  // Plain ASCII: runs of [A-Za-z0-9], found by reading character codes (no match objects).
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    let code = text.charCodeAt(i);
+    if (!isWordCode(code)) continue;
+    let hash = addHash(0, code);
+    let end = i + 1;
+    for (; end < n; end++) {
+      code = text.charCodeAt(end);
+      if (!isWordCode(code)) break;
+      hash = addHash(hash, code);
     }
-    tokens.push({ start: match.index, end: match.index + match[0].length, marked });
+    add(i, end, hash);
+    i = end;
   }
   return tokens;
 }
 
 /** Index of the first token of the best window: most distinct marked words, then most marks. */
-function bestWindow(tokens: Token[], length: number): number {
+function bestWindow(tokens: Tokens, length: number): number {
+  const { starts, ends, marked, size } = tokens;
   let best = 0;
   let bestScore = 0;
   let first = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    if (!token.marked) continue;
+  for (let i = 0; i < size; i++) {
+    if (!marked[i]) continue;
     // Windows start LEAD characters before a marked word; `first` only moves forward.
-    while (tokens[first]!.start < token.start - LEAD) first++;
-    const limit = tokens[first]!.start + length;
+    while (starts[first]! < starts[i]! - LEAD) first++;
+    const limit = starts[first]! + length;
     const distinct = new Set<string>();
     let count = 0;
-    for (let j = first; j < tokens.length && tokens[j]!.end <= limit; j++) {
-      const m = tokens[j]!.marked;
+    for (let j = first; j < size && ends[j]! <= limit; j++) {
+      const m = marked[j];
       if (m) {
         distinct.add(m);
         count++;
@@ -110,22 +137,22 @@ export function makeSnippet(
 ) {
   const source = text.slice(0, SCAN_LIMIT);
   const tokens = tokenize(source, terms, encoder);
-  if (!tokens.length) return escapeHtml(source.slice(0, length).trim());
+  const { starts, ends, marked, size } = tokens;
+  if (!size) return escapeHtml(source.slice(0, length).trim());
   const first = bestWindow(tokens, length);
-  const start = first === 0 ? 0 : tokens[first]!.start;
+  const start = first === 0 ? 0 : starts[first]!;
   let out = start > 0 ? '… ' : '';
   let cursor = start;
   let last = first;
-  for (let j = first; j < tokens.length && tokens[j]!.end <= start + length; j++) {
-    const token = tokens[j]!;
+  for (let j = first; j < size && ends[j]! <= start + length; j++) {
     last = j;
-    if (!token.marked) continue;
+    if (!marked[j]) continue;
     // Plain text is escaped in runs between marks, not word by word.
-    out += escapeHtml(source.slice(cursor, token.start));
-    out += `<mark>${escapeHtml(source.slice(token.start, token.end))}</mark>`;
-    cursor = token.end;
+    out += escapeHtml(source.slice(cursor, starts[j]));
+    out += `<mark>${escapeHtml(source.slice(starts[j], ends[j]))}</mark>`;
+    cursor = ends[j]!;
   }
-  const end = tokens[last]!.end;
+  const end = ends[last]!;
   // Keep a closing punctuation mark right after the last word ("end." rather than "end …").
   const tail = /^[^\s\p{L}\p{N}]{1,2}/u.exec(source.slice(end))?.[0] ?? '';
   out += escapeHtml(source.slice(cursor, end) + tail);

@@ -77,4 +77,21 @@ describe('snippets', () => {
     });
     expect(result.hits[0]?.snippet.startsWith('She typed &lt;script&gt;alert(&quot;x&quot;)')).toBe(true);
   });
+
+  test('words whose characters hash alike are still told apart', () => {
+    // "Aa" and "BB" have the same 31-based character sum.
+    expect(snip('Aa BB kafka', 'bb')).toBe('Aa <mark>BB</mark> kafka');
+    expect(snip('BB Aa kafka', 'aa')).toBe('BB <mark>Aa</mark> kafka');
+  });
+
+  test('snippets stay right after more distinct words than are remembered', () => {
+    const filler = (n: number) => `w${n.toString(36)}x`;
+    for (let i = 0; i < 110_000; i += 1000) {
+      const words = Array.from({ length: 1000 }, (_, j) => filler(i + j)).join(' ');
+      snip(words, 'kafka');
+    }
+    expect(snip('One kafka talk, Kafka again', 'kafka')).toBe(
+      'One <mark>kafka</mark> talk, <mark>Kafka</mark> again',
+    );
+  });
 });
