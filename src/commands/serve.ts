@@ -78,7 +78,8 @@ async function boot(
   try {
     const { postsDir, dataDir } = config;
     const log = (message: string) => logger.warn(message);
-    const indexer = await Indexer.open({ postsDir, dataDir, extract: pool.extract, log });
+    // The builder's warm-up waits for the server to listen: boot first (warm-up.ts says why).
+    const indexer = await Indexer.open({ postsDir, dataDir, extract: pool.extract, log, warmUp: false });
     const watcher = await watching;
     const report = await indexer.update();
     logReport(logger, report, report.snapshot.written ? 'indexed' : 'snapshot is up to date');
@@ -168,6 +169,7 @@ export async function startServing(
     },
   });
   const server = await orClose(pool, listenOrExplain(app, config, logger), watcher);
+  indexer.warmUp();
   if (watcher) logger.info({ posts: config.postsDir }, 'watching for changes');
   if (!config.adminToken) logger.info('admin API off (set TALKS_ADMIN_TOKEN to enable POST /api/reindex)');
 

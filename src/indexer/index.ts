@@ -22,6 +22,7 @@ import { buildReport, type IndexReport } from './report.ts';
 import type { PostsManifest } from './scan.ts';
 import { loadSnapshot, SNAPSHOT_SCHEMA, type Snapshot, writeSnapshot } from './snapshot.ts';
 import { loadVocabulary, vocabularyHash } from './vocabulary.ts';
+import { WarmUp } from './warm-up.ts';
 
 export type { ExtractFn, PostChanges } from './changes.ts';
 export type { CodeFingerprint } from './fingerprint.ts';
@@ -31,7 +32,9 @@ export { isPostFile, type PostsManifest, scanPosts } from './scan.ts';
 export { loadSnapshot, type Snapshot, writeSnapshot } from './snapshot.ts';
 
 type Start = IndexReport['snapshot'];
-type Resolved = Required<Omit<IndexerOptions, 'rebuild' | 'fingerprint'>> & { fingerprint: CodeFingerprint };
+type Resolved = Required<Omit<IndexerOptions, 'rebuild' | 'fingerprint' | 'warmUp'>> & {
+  fingerprint: CodeFingerprint;
+};
 
 export class Indexer {
   private manifest: PostsManifest = {};
@@ -44,7 +47,7 @@ export class Indexer {
   private savedId: string | null = null;
   private changedSinceSave = new Set<string>();
   /** Set while the builder has not yet replayed the snapshot's extractions (see `restore`). */
-  private pending: [string, ExtractedPost][] | null = null;
+  private replay: WarmUp | null = null;
 
   private constructor(
     private readonly options: Resolved,
@@ -83,6 +86,7 @@ export class Indexer {
         );
       indexer.restore(loaded.snapshot, loaded.merged === 'stale');
       indexer.savedId = loaded.id;
+      if (options.warmUp !== false) indexer.warmUp();
       return indexer;
     }
     const indexer = new Indexer(resolved, configHash, new ArchiveBuilder(vocabulary));
@@ -111,17 +115,32 @@ export class Indexer {
    * (relative to the posts folder, "/"-separated) limits the look to those posts, for a watcher
    * that knows what changed; the whole folder is scanned otherwise.
    */
-  scan(paths?: string[]): Promise<PostChanges> {
+  async scan(paths?: string[]): Promise<PostChanges> {
     const { postsDir, extract, onProgress } = this.options;
     const cached = (path: string) => this.extracted.get(path);
-    return diffPosts(postsDir, this.manifest, cached, extract, { progress: onProgress, paths });
+    // The replay stands aside: a scan of an unchanged folder need not wait for it (warm-up.ts).
+    const resume = this.replay?.pause();
+    try {
+      return await diffPosts(postsDir, this.manifest, cached, extract, { progress: onProgress, paths });
+    } finally {
+      resume?.();
+    }
+  }
+
+  /**
+   * Starts replaying the snapshot's extractions in the background, so that the first change
+   * finds the builder ready. `open()` starts it unless told not to (`warmUp: false`), for a
+   * server that would rather boot first.
+   */
+  warmUp(): void {
+    this.replay?.start();
   }
 
   /** Applies a scan to the archive and the search index, synchronously. */
   apply(changes: PostChanges, startedAt = performance.now()): IndexReport {
     const posts = new Map<string, ExtractedPost | null>(changes.removed.map((path) => [path, null]));
     for (const [path, post] of changes.upserts) posts.set(path, post);
-    if (posts.size === 0 && this.pending) {
+    if (posts.size === 0 && this.replay && !this.replay.done) {
       // Nothing to merge: the loaded archive stands, and the replay can wait for a real change.
       this.dirty ||= JSON.stringify(changes.manifest) !== JSON.stringify(this.manifest);
       this.manifest = changes.manifest;
@@ -192,7 +211,7 @@ export class Indexer {
     for (const [path, post] of posts) this.extracted.set(path, post);
     this.manifest = snapshot.posts;
     this.current = snapshot.archive;
-    this.pending = posts;
+    this.replay = new WarmUp(this.builder, posts);
     if (stale) {
       this.replayPending();
       this.current = this.builder.toArchive();
@@ -209,43 +228,20 @@ export class Indexer {
     }
     this.start = { start: 'snapshot', reason: null };
     this.dirty = stale;
-    this.warmUp();
   }
 
   /** Brings the builder to the loaded snapshot's state (what is left of it), before an update. */
   private replayPending(): void {
-    if (!this.pending) return;
-    this.builder.load(this.pending);
-    this.pending = null;
-  }
-
-  /**
-   * Replays the snapshot's extractions in the background, a slice per turn of the event loop,
-   * so that requests keep being answered and the first change finds the builder ready. The
-   * builder gives the same state whatever the slicing (its result depends only on the set of
-   * posts); the timers do not keep a process alive.
-   */
-  private warmUp(): void {
-    const step = () => {
-      if (!this.pending) return;
-      let talks = 0;
-      let count = 0;
-      while (count < this.pending.length && talks < WARM_UP_TALKS)
-        talks += this.pending[count++]![1].talks.length;
-      this.builder.load(this.pending.splice(0, count));
-      if (this.pending.length === 0) this.pending = null;
-      else setTimeout(step, 0).unref();
-    };
-    setTimeout(step, 0).unref();
+    this.replay?.finish();
+    this.replay = null;
   }
 }
 
-/** Talks replayed per turn of the event loop while warming up: about 50 ms of work. */
-const WARM_UP_TALKS = 500;
 const NO_CHANGE = { added: [], changed: [], removed: [] };
 
 /** Opens the data folder and brings it up to date with the posts folder: `talks index`. */
 export async function runIndex(options: IndexerOptions): Promise<IndexReport> {
-  const indexer = await Indexer.open(options);
+  // One run and done: a change replays the snapshot at once, so the background replay is idle work.
+  const indexer = await Indexer.open({ warmUp: false, ...options });
   return indexer.update();
 }

@@ -36,6 +36,8 @@ export interface IndexerOptions {
   log?: (message: string) => void;
   /** Told as each changed post is extracted. */
   onProgress?: ProgressFn;
+  /** Replay the snapshot's extractions in the background from the open on (default true). */
+  warmUp?: boolean;
 }
 
 const UNWRITABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST', 'ENOSPC']);

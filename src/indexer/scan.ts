@@ -51,42 +51,54 @@ async function checkFolder(dir: string): Promise<void> {
   }
 }
 
+/** Files stat'ed at once: one await per batch rather than per file. */
+const STAT_BATCH = 64;
+
+/** Stats the given files (absolute path, relative path) in batches; vanished ones are left out. */
+async function statFiles(files: { full: string; relative: string }[]): Promise<ScannedFile[]> {
+  const found: ScannedFile[] = [];
+  for (let i = 0; i < files.length; i += STAT_BATCH) {
+    const batch = files.slice(i, i + STAT_BATCH);
+    const infos = await Promise.all(
+      // Deleted between listing and stat: it is simply not part of this run.
+      batch.map(({ full }) => stat(full).catch(() => null)),
+    );
+    batch.forEach(({ relative }, k) => {
+      const info = infos[k];
+      if (info?.isFile()) found.push({ path: relative, size: info.size, mtimeMs: info.mtimeMs });
+    });
+  }
+  return found;
+}
+
 /** Every post file under `dir`, recursively; dotfiles, dot-folders and README files are skipped. */
 export async function scanPosts(dir: string): Promise<ScannedFile[]> {
   await checkFolder(dir);
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files: ScannedFile[] = [];
+  const files: { full: string; relative: string }[] = [];
   for (const entry of entries) {
     const full = path.join(entry.parentPath, entry.name);
     const relative = path.relative(dir, full).split(path.sep).join('/');
     if (!entry.isFile() || !isPostFile(entry.name) || relative.split('/').some((p) => p.startsWith('.')))
       continue;
-    try {
-      const info = await stat(full);
-      files.push({ path: relative, size: info.size, mtimeMs: info.mtimeMs });
-    } catch {
-      // Deleted between listing and stat: it is simply not part of this run.
-    }
+    files.push({ full, relative });
   }
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const found = await statFiles(files);
+  return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /** The given posts (relative paths) that exist and are post files; the others are absent. */
 export async function statPosts(dir: string, paths: string[]): Promise<ScannedFile[]> {
   await checkFolder(dir);
-  const files: ScannedFile[] = [];
+  const files: { full: string; relative: string }[] = [];
   for (const relative of [...new Set(paths)].sort()) {
     const parts = relative.split('/');
     if (parts.some((part) => part.startsWith('.') || part === '') || !isPostFile(parts[parts.length - 1]!))
       continue;
-    try {
-      const info = await stat(path.join(dir, ...parts));
-      if (info.isFile()) files.push({ path: relative, size: info.size, mtimeMs: info.mtimeMs });
-    } catch {
-      // Absent: a deleted post.
-    }
+    files.push({ full: path.join(dir, ...parts), relative });
   }
-  return files;
+  // Absent ones are deleted posts.
+  return statFiles(files);
 }
 
 export function sha256(bytes: Uint8Array | string): string {

@@ -87,6 +87,24 @@ describe('a snapshot and the code that made it', () => {
     expect(records((await open()).archive)).toEqual(records(buildArchive(after)));
   });
 
+  test('scans an unchanged folder before the warm-up starts, and merges a later change exactly', async () => {
+    const indexer = await Indexer.open({
+      ...{ postsDir: dirs.posts, dataDir: dirs.data, extract: jsonExtract().extract },
+      ...{ vocabulary: NO_VOCABULARY, fingerprint: CODE, warmUp: false },
+    });
+    const unchanged = await indexer.update();
+    expect(unchanged.talks).toEqual({ added: 0, changed: 0, removed: 0 });
+    expect(unchanged.snapshot.written).toBeNull();
+    indexer.warmUp();
+    const edited = post(conf('dotScale', 2018), [talk('Serverless at scale', [speaker('Jane Doe')])]);
+    await writePost(dirs.posts, 'dotscale.md', edited);
+    await indexer.update();
+    const after = Object.entries({ ...posts, 'dotscale.md': edited }).map(
+      ([file, p]): [string, ExtractedPost] => [file, { ...p, source: file }],
+    );
+    expect(records(indexer.archive)).toEqual(records(buildArchive(after)));
+  });
+
   test('writes only the extractions that changed and links the others from the last snapshot', async () => {
     const first = (await readFile(path.join(dirs.data, 'current'), 'utf8')).trim();
     const indexer = await open();
