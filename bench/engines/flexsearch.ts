@@ -3,11 +3,10 @@
  * with the same encoders and tokenizers, queried with `merge` and a page of 20. No facets, no
  * snippets, no ranking of our own; filters are plain Set lookups over the first 10 000 matches.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { Charset, Document, Encoder } from 'flexsearch';
 import EnglishPreset from 'flexsearch/lang/en';
 import type { Archive, SearchQuery, Talk } from '../../src/model.ts';
-import { cpuMs, type Engine, ms, type SnapshotFigures } from './types.ts';
+import { type Engine, measureSnapshot, type SnapshotFigures } from './types.ts';
 
 type Doc = { id: number; title: string; speakers: string; topics: string; conference: string; notes: string };
 const FIELDS = ['title', 'speakers', 'topics', 'conference', 'notes'] as const;
@@ -84,33 +83,21 @@ export function createFlexSearchEngine(): Engine {
       return filtered ? list.filter((id) => allowed(id, q)).slice(0, q.limit) : list;
     },
     async snapshot(file): Promise<SnapshotFigures> {
-      let start = performance.now();
-      const parts: Record<string, string> = {};
-      index.export((key: string, data: string) => {
-        parts[key] = data;
-      });
-      const exportMs = performance.now() - start;
-      start = performance.now();
-      const json = JSON.stringify(parts);
-      writeFileSync(file, json);
-      const writeMs = performance.now() - start;
-      const cpu = process.cpuUsage();
-      start = performance.now();
-      const loaded = makeDocument(false);
-      for (const [key, data] of Object.entries(
-        JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>,
-      )) {
-        loaded.import(key, data);
-      }
-      index = loaded;
-      fastupdate = false;
-      return {
-        exportMs: ms(exportMs),
-        writeMs: ms(writeMs),
-        bytes: json.length,
-        loadMs: ms(performance.now() - start),
-        loadCpuMs: cpuMs(cpu),
+      const exportParts = () => {
+        const parts: Record<string, string> = {};
+        index.export((key: string, data: string) => {
+          parts[key] = data;
+        });
+        return parts;
       };
+      return measureSnapshot(file, exportParts, (text) => {
+        const loaded = makeDocument(false);
+        for (const [key, data] of Object.entries(JSON.parse(text) as Record<string, string>)) {
+          loaded.import(key, data);
+        }
+        index = loaded;
+        fastupdate = false;
+      });
     },
     update(_archive, changed) {
       for (const talk of changed) index.update(toDoc(names, talk, ids.get(talk.id) ?? ids.size));

@@ -3,10 +3,9 @@
  * between words (as the archive's search), `prefix` for the prefix queries, `filter` for the
  * filtered ones, and the first 20 results kept.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import MiniSearch, { type Options } from 'minisearch';
 import type { Archive, SearchQuery, Talk } from '../../src/model.ts';
-import { cpuMs, type Engine, ms, type SnapshotFigures } from './types.ts';
+import { type Engine, measureSnapshot, type SnapshotFigures } from './types.ts';
 
 type Doc = { id: number; title: string; speakers: string; topics: string; conference: string; notes: string };
 
@@ -68,22 +67,13 @@ export function createMiniSearchEngine(): Engine {
         .slice(0, q.limit);
     },
     async snapshot(file): Promise<SnapshotFigures> {
-      let start = performance.now();
-      const json = JSON.stringify(index);
-      const exportMs = performance.now() - start;
-      start = performance.now();
-      writeFileSync(file, json);
-      const writeMs = performance.now() - start;
-      const cpu = process.cpuUsage();
-      start = performance.now();
-      index = MiniSearch.loadJSON<Doc>(readFileSync(file, 'utf8'), OPTIONS);
-      return {
-        exportMs: ms(exportMs),
-        writeMs: ms(writeMs),
-        bytes: json.length,
-        loadMs: ms(performance.now() - start),
-        loadCpuMs: cpuMs(cpu),
-      };
+      return measureSnapshot(
+        file,
+        () => index.toJSON(),
+        (text) => {
+          index = MiniSearch.loadJSON<Doc>(text, OPTIONS);
+        },
+      );
     },
     update(_archive, changed) {
       for (const talk of changed) index.replace(toDoc(talk, ids.get(talk.id) ?? ids.size));

@@ -1,4 +1,5 @@
 /** What each search engine under measurement offers the search benchmark. */
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { Archive, SearchQuery, Talk } from '../../src/model.ts';
 import type { QueryKind } from '../lib/queries.ts';
 
@@ -34,3 +35,32 @@ export const cpuMs = (since: NodeJS.CpuUsage): number => {
   const used = process.cpuUsage(since);
   return ms((used.user + used.system) / 1000);
 };
+
+/**
+ * Times one snapshot round trip the same way for every engine: `exportData` makes the engine's
+ * plain data, the write step serialises it to JSON and writes `file`, and `load` gets the
+ * file's text back and rebuilds the index from it.
+ */
+export function measureSnapshot(
+  file: string,
+  exportData: () => unknown,
+  load: (text: string) => void,
+): SnapshotFigures {
+  let start = performance.now();
+  const data = exportData();
+  const exportMs = performance.now() - start;
+  start = performance.now();
+  const json = JSON.stringify(data);
+  writeFileSync(file, json);
+  const writeMs = performance.now() - start;
+  const cpu = process.cpuUsage();
+  start = performance.now();
+  load(readFileSync(file, 'utf8'));
+  return {
+    exportMs: ms(exportMs),
+    writeMs: ms(writeMs),
+    bytes: json.length,
+    loadMs: ms(performance.now() - start),
+    loadCpuMs: cpuMs(cpu),
+  };
+}
