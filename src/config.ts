@@ -16,6 +16,8 @@ export interface RawConfig {
   logLevel?: string;
   /** Time limit for extracting one post, in milliseconds. */
   extractTimeoutMs?: number | string;
+  /** Memory for finished search answers kept by the server, in megabytes; 0 turns it off. */
+  searchCacheMb?: number | string;
 }
 
 export interface Config {
@@ -29,6 +31,7 @@ export interface Config {
   logLevel: string;
   production: boolean;
   extractTimeoutMs: number;
+  searchCacheMb: number;
 }
 
 export const DEFAULTS = {
@@ -38,6 +41,7 @@ export const DEFAULTS = {
   host: '127.0.0.1',
   logLevel: 'info',
   extractTimeoutMs: 5000,
+  searchCacheMb: 64,
 } as const;
 
 export class ConfigError extends Error {}
@@ -52,6 +56,7 @@ function fromEnv(env: NodeJS.ProcessEnv): RawConfig {
     adminToken: env.TALKS_ADMIN_TOKEN || undefined,
     logLevel: env.LOG_LEVEL || undefined,
     extractTimeoutMs: env.TALKS_EXTRACT_TIMEOUT_MS || undefined,
+    searchCacheMb: env.TALKS_SEARCH_CACHE_MB || undefined,
   };
 }
 
@@ -71,6 +76,16 @@ function parseTimeout(value: number | string): number {
     );
   }
   return ms;
+}
+
+function parseCacheSize(value: number | string): number {
+  const mb = typeof value === 'number' ? value : Number(value);
+  if (!Number.isInteger(mb) || mb < 0) {
+    throw new ConfigError(
+      `search cache size "${value}" is not a whole number of megabytes (set TALKS_SEARCH_CACHE_MB, 0 to turn the cache off)`,
+    );
+  }
+  return mb;
 }
 
 function parseBaseUrl(value: string | undefined): string | null {
@@ -105,5 +120,6 @@ export function resolveConfig(flags: RawConfig, env: NodeJS.ProcessEnv = process
     logLevel: merged.logLevel ?? DEFAULTS.logLevel,
     production: env.NODE_ENV === 'production',
     extractTimeoutMs: parseTimeout(merged.extractTimeoutMs ?? DEFAULTS.extractTimeoutMs),
+    searchCacheMb: parseCacheSize(merged.searchCacheMb ?? DEFAULTS.searchCacheMb),
   };
 }

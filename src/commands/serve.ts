@@ -18,6 +18,7 @@ import { createReindexer, type Reindexer } from '../indexer/runner.ts';
 import { POST_EXTENSIONS } from '../indexer/scan.ts';
 import { type ChangeBurst, holdBursts, type PostWatcher, watchPosts } from '../indexer/watch.ts';
 import { createAdminRouter } from '../server/admin.ts';
+import { cacheLimits } from '../server/answer-cache.ts';
 import { createApp } from '../server/app.ts';
 import { listen, type RunningServer } from '../server/listen.ts';
 import { createAppState } from '../server/state.ts';
@@ -165,6 +166,7 @@ export async function startServing(
     config: {
       production: config.production,
       adminRouter,
+      cache: cacheLimits(config.searchCacheMb),
       ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
     },
   });

@@ -11,6 +11,7 @@ import express, { type Router } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import { AnswerCache, type CacheLimits, cacheLimits, DEFAULT_CACHE_MB } from './answer-cache.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
 import { apiRouter } from './routes/api.ts';
 import { feedRouter } from './routes/feeds.ts';
@@ -36,6 +37,8 @@ export interface AppConfig {
   baseUrl?: string;
   /** Re-reads and recompiles the templates on every request, for editing views live. */
   reloadViews?: boolean;
+  /** Bounds of the search answers kept (answer-cache.ts); 64 MB by default. */
+  cache?: CacheLimits;
 }
 
 export interface AppDeps {
@@ -99,10 +102,12 @@ export function createApp({ getState, logger, config }: AppDeps): express.Expres
     next();
   });
 
+  // Pages kept in the cache would hide edits to the templates.
+  const cache = new AnswerCache(config.cache ?? cacheLimits(config.reloadViews ? 0 : DEFAULT_CACHE_MB));
   if (config.adminRouter) app.use('/api', config.adminRouter);
-  app.use(apiRouter());
-  app.use(feedRouter());
-  app.use(pageRouter());
+  app.use(apiRouter(cache));
+  app.use(feedRouter(cache));
+  app.use(pageRouter(cache));
   app.use(notFoundHandler);
   app.use(errorHandler(config.production));
   return app;

@@ -56,9 +56,26 @@ function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
   throw new HttpError(400, `parameter "${parameter}" ${reason ?? 'is invalid'}`, parameter);
 }
 
+/** Filters are sets: their values come sorted and once each, so equal queries look equal. */
+const canonical = (values: string[]) => [...new Set(values)].sort();
+
 export function parseSearchQuery(query: unknown): SearchQuery {
   const parsed = parse(searchSchema, query ?? {});
-  return { ...parsed, year: parsed.year.map(Number) };
+  return {
+    q: parsed.q,
+    topic: canonical(parsed.topic),
+    conference: canonical(parsed.conference),
+    speaker: canonical(parsed.speaker),
+    year: canonical(parsed.year).map(Number),
+    page: parsed.page,
+    limit: parsed.limit,
+  };
+}
+
+/** One string per distinct query, for caching its answer. */
+export function queryKey(query: SearchQuery): string {
+  const { q, topic, conference, speaker, year, page, limit } = query;
+  return JSON.stringify([q, topic, conference, speaker, year, page, limit]);
 }
 
 const relatedSchema = z.object({ q: searchSchema.shape.q });

@@ -3,9 +3,10 @@
  * search module returns it; the other endpoints expose the archive's entities.
  */
 import { type Request, type Response, Router } from 'express';
-import type { Talk } from '../../model.ts';
+import type { SearchQuery, Talk } from '../../model.ts';
+import { type AnswerCache, answerOf, sendAnswer } from '../answer-cache.ts';
 import { safeHref } from '../html.ts';
-import { parseSearchQuery } from '../params.ts';
+import { parseSearchQuery, queryKey } from '../params.ts';
 import { conferenceLabel } from '../present.ts';
 import { type AppState, talkUrl } from '../state.ts';
 import { loadEntity, loadTalk, stateOf } from './load.ts';
@@ -76,16 +77,23 @@ function entityRoutes(router: Router, kind: Kind, what: string): void {
   });
 }
 
-export function apiRouter(): Router {
+function searchJson(state: AppState, query: SearchQuery): string {
+  const result = state.search.search(query);
+  // Post URLs reach API clients only when they are plain http(s), as on the pages.
+  const hits = result.hits.map((hit) => ({
+    ...hit,
+    sources: hit.sources.map((source) => ({ ...source, url: safeHref(source.url) })),
+  }));
+  return JSON.stringify({ ...result, hits });
+}
+
+export function apiRouter(cache: AnswerCache): Router {
   const router = Router();
   router.get('/api/search', (req, res) => {
-    const result = stateOf(res).search.search(parseSearchQuery(req.query));
-    // Post URLs reach API clients only when they are plain http(s), as on the pages.
-    const hits = result.hits.map((hit) => ({
-      ...hit,
-      sources: hit.sources.map((source) => ({ ...source, url: safeHref(source.url) })),
-    }));
-    send(res, { ...result, hits });
+    const state = stateOf(res);
+    const query = parseSearchQuery(req.query);
+    const answer = cache.through(state, `api ${queryKey(query)}`, () => answerOf(searchJson(state, query)));
+    sendAnswer(res, 'json', API_CACHE, answer);
   });
   router.get('/api/talks/:conferenceId/:talkSlug', (req, res) => {
     const talk = loadTalk(req, res, '/api');

@@ -4,6 +4,7 @@
  */
 import { type Response, Router } from 'express';
 import type { SearchQuery, Talk } from '../../model.ts';
+import { type AnswerCache, answerOf, sendAnswer } from '../answer-cache.ts';
 import { escapeHtml as xml } from '../html.ts';
 import { isEmptyQuery, MAX_LIMIT, parseSearchQuery } from '../params.ts';
 import { conferenceLabel } from '../present.ts';
@@ -36,31 +37,34 @@ function feedEntry(state: AppState, talk: Talk, origin: string, updated: string)
 <summary>${xml([conference ? conferenceLabel(conference) : '', talk.summary].filter(Boolean).join(': '))}</summary></entry>`;
 }
 
+const XML_CACHE = 'public, max-age=300';
+const xmlDocument = (body: string) => `<?xml version="1.0" encoding="utf-8"?>\n${body}`;
+
 function sendXml(res: Response, type: string, body: string): void {
-  res
-    .type(type)
-    .set('Cache-Control', 'public, max-age=300')
-    .send(`<?xml version="1.0" encoding="utf-8"?>\n${body}`);
+  res.type(type).set('Cache-Control', XML_CACHE).send(xmlDocument(body));
 }
 
-export function feedRouter(): Router {
+/** The Atom feed of a search; `self` is the feed's own address. */
+function feed(state: AppState, query: SearchQuery, origin: string, self: string): string {
+  const updated = state.loadedAt.toISOString();
+  const title = query.q ? `Talk Archive: ${query.q}` : 'Talk Archive: newest talks';
+  const entries = feedTalks(state, query).map((talk) => feedEntry(state, talk, origin, updated));
+  return xmlDocument(`<feed xmlns="http://www.w3.org/2005/Atom"><id>${xml(self)}</id><title>${xml(title)}</title>
+<updated>${updated}</updated><link rel="self" href="${xml(self)}"/><link href="${xml(origin)}/"/>
+${entries.join('\n')}
+</feed>`);
+}
+
+export function feedRouter(cache: AnswerCache): Router {
   const router = Router();
   router.get('/feed.xml', (req, res) => {
     const state = stateOf(res);
     const query = parseSearchQuery(req.query);
     const origin = res.locals.origin;
-    const updated = state.loadedAt.toISOString();
     const self = `${origin}${req.originalUrl}`;
-    const title = query.q ? `Talk Archive: ${query.q}` : 'Talk Archive: newest talks';
-    const entries = feedTalks(state, query).map((talk) => feedEntry(state, talk, origin, updated));
-    sendXml(
-      res,
-      'application/atom+xml',
-      `<feed xmlns="http://www.w3.org/2005/Atom"><id>${xml(self)}</id><title>${xml(title)}</title>
-<updated>${updated}</updated><link rel="self" href="${xml(self)}"/><link href="${xml(origin)}/"/>
-${entries.join('\n')}
-</feed>`,
-    );
+    // The body names its own address, so the address is the key (the query was validated).
+    const answer = cache.through(state, `feed ${self}`, () => answerOf(feed(state, query, origin, self)));
+    sendAnswer(res, 'application/atom+xml', XML_CACHE, answer);
   });
   router.get('/opensearch.xml', (_req, res) => {
     const origin = xml(res.locals.origin);

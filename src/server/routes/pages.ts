@@ -2,9 +2,10 @@
  * The HTML pages. Each handler builds a view model from the request's state and renders one
  * template; the templates escape everything except the markup made in html.ts.
  */
-import { type Response, Router } from 'express';
+import { type NextFunction, type Request, type Response, Router } from 'express';
 import type { Conference, Speaker, Topic } from '../../model.ts';
-import { isEmptyQuery, parseHighlightQuery, parseSearchQuery } from '../params.ts';
+import { type AnswerCache, answerOf, sendAnswer } from '../answer-cache.ts';
+import { isEmptyQuery, parseHighlightQuery, parseSearchQuery, queryKey } from '../params.ts';
 import { conferenceLabel, talkSummary } from '../present.ts';
 import { searchView } from '../search-view.ts';
 import { type AppState, entityUrl } from '../state.ts';
@@ -14,8 +15,33 @@ import { talkPage } from './talk-page.ts';
 /** Talks listed on a conference, speaker or topic page. */
 export const ENTITY_PAGE_TALKS = 100;
 
+const PAGE_CACHE = 'no-cache';
+
 function render(res: Response, view: string, locals: Record<string, unknown>): void {
-  res.set('Cache-Control', 'no-cache').render(view, locals);
+  res.set('Cache-Control', PAGE_CACHE).render(view, locals);
+}
+
+/**
+ * The search page, rendered once per query and state and then sent from the cache. The page
+ * depends on the query, the state and the asset URLs (fixed for the process), never on the
+ * request's origin.
+ */
+function searchPage(cache: AnswerCache) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const state = stateOf(res);
+    const query = parseSearchQuery(req.query);
+    const key = `page ${queryKey(query)}`;
+    const kept = cache.get(state, key);
+    if (kept) return sendAnswer(res, 'html', PAGE_CACHE, kept);
+    const view = isEmptyQuery(query) ? null : searchView(state, query, state.search.search(query));
+    const title = query.q ? `${query.q} – search` : 'Search';
+    res.render('search', { title, query, view }, (error: Error | null, html: string) => {
+      if (error) return next(error);
+      const answer = answerOf(html);
+      cache.set(state, key, answer);
+      sendAnswer(res, 'html', PAGE_CACHE, answer);
+    });
+  };
 }
 
 const summaries = (state: AppState, ids: readonly string[]) =>
@@ -34,7 +60,7 @@ const entityLink = (
   count: item.talkIds.length,
 });
 
-export function pageRouter(): Router {
+export function pageRouter(cache: AnswerCache): Router {
   const router = Router();
   router.get('/', (_req, res) => {
     const state = stateOf(res);
@@ -53,12 +79,7 @@ export function pageRouter(): Router {
         .map((t) => entityLink('topics', t, t.name)),
     });
   });
-  router.get('/search', (req, res) => {
-    const state = stateOf(res);
-    const query = parseSearchQuery(req.query);
-    const view = isEmptyQuery(query) ? null : searchView(state, query, state.search.search(query));
-    render(res, 'search', { title: query.q ? `${query.q} – search` : 'Search', query, view });
-  });
+  router.get('/search', searchPage(cache));
   router.get('/talks/:conferenceId/:talkSlug', (req, res) => {
     const q = parseHighlightQuery(req.query);
     const talk = loadTalk(req, res);
