@@ -41,10 +41,10 @@ function looksBinary(bytes: Uint8Array): boolean {
 }
 
 function withTopics(talks: TalkInContext[], conferences: (ConferenceRef | null)[]): ExtractedTalk[] {
-  return talks.map(({ cues: _cues, ...talk }, i) => ({
+  return talks.map(({ cues: _cues, section, ...talk }, i) => ({
     ...talk,
     conference: conferences[i] ?? null,
-    topics: talk.topics.length ? talk.topics : matchTopics(`${talk.title ?? ''}\n${talk.text}`),
+    topics: talk.topics.length ? talk.topics : matchTopics(`${talk.title ?? ''}\n${section}`),
   }));
 }
 

@@ -160,7 +160,7 @@ describe('full pages of each shape', () => {
   test('the notes of a talk are its section, as plain text', () => {
     const [first] = extract('heading-byline.html').talks;
     expect(first?.text).toBe(
-      'Ada Brightwater - @adabright - Lead engineer at Saltworks Ada explained how her team moves event streams between regions without losing ordering. Back-pressure Queues fill up; the trick is to push back before they do.',
+      'Ada explained how her team moves event streams between regions without losing ordering. Back-pressure Queues fill up; the trick is to push back before they do.',
     );
     expect(first?.conference).toBeNull();
   });

@@ -42,24 +42,39 @@ function shortAffiliation(rest: string): string | null {
   return clean && clean.length <= 60 && clean.split(' ').length <= 8 ? clean : null;
 }
 
-function labelled(blocks: readonly TextBlock[]): ExtractedSpeaker[] | null {
+interface Candidate {
+  text: string;
+  at: LineRef[];
+}
+
+function linesAfter(block: TextBlock, b: number, i: number): Candidate[] {
+  return block.lines.slice(i + 1).map((text, j) => ({ text, at: [{ block: b, line: i + 1 + j }] }));
+}
+
+/** The list items among the five blocks after block `b`, each with all of its lines. */
+function itemsAfter(blocks: readonly TextBlock[], b: number): Candidate[] {
+  const items: Candidate[] = [];
+  for (let k = b + 1; k < Math.min(blocks.length, b + 6); k++) {
+    const x = blocks[k]!;
+    if (x.tag === 'li') items.push({ text: x.text, at: x.lines.map((_, line) => ({ block: k, line })) });
+  }
+  return items;
+}
+
+function labelled(blocks: readonly TextBlock[]): Byline | null {
   for (const [b, block] of blocks.entries()) {
     for (const [i, line] of block.lines.entries()) {
       const match = line.match(LABEL);
       if (!match) continue;
       const rest = match[1]!.trim();
       const inline = rest ? speakerLine(stripBullet(rest)) : [];
-      if (inline.length) return inline;
-      const below = [
-        ...block.lines.slice(i + 1),
-        ...blocks
-          .slice(b + 1, b + 6)
-          .filter((x) => x.tag === 'li')
-          .map((x) => x.text),
-      ];
-      const people = below.map((l) => speakerLine(stripBullet(l)));
-      const named = people.slice(0, people.findIndex((p) => !p.length) >>> 0).flat();
-      if (named.length) return named;
+      if (inline.length) return { speakers: inline, lines: [{ block: b, line: i }] };
+      const below = [...linesAfter(block, b, i), ...itemsAfter(blocks, b)];
+      const people = below.map((l) => speakerLine(stripBullet(l.text)));
+      const count = people.findIndex((p) => !p.length) >>> 0;
+      const named = people.slice(0, count).flat();
+      const lines = [{ block: b, line: i }, ...below.slice(0, count).flatMap((l) => l.at)];
+      if (named.length) return { speakers: named, lines };
     }
   }
   return null;
@@ -121,36 +136,71 @@ function profileInOpening(block: TextBlock | undefined): ExtractedSpeaker[] {
   return [];
 }
 
-/** The speakers named in the first blocks of a section, or [] when none is named there. */
-export function findByline(blocks: readonly TextBlock[]): ExtractedSpeaker[] {
+/** A line of a section: the index of its block among the section's blocks, and its own there. */
+export interface LineRef {
+  block: number;
+  line: number;
+}
+
+/** The speakers of a section, and the lines that say only that (a byline), which notes leave out. */
+export interface Byline {
+  speakers: ExtractedSpeaker[];
+  lines: LineRef[];
+}
+
+const inProse = (speakers: ExtractedSpeaker[]): Byline => ({ speakers, lines: [] });
+
+/** Words of four or more letters that open in lower case, outside handles and addresses. */
+const LOWER_WORD = /(?<![\p{L}\p{N}_@./-])\p{Ll}{4,}/gu;
+
+/**
+ * A line that reads as a sentence ("Jane Doe presents the open gateway initiative…") or as a
+ * piece of one (a wrapped line, a name list after "et dans l'équipe :"): notes, even when the
+ * speakers are read from it.
+ */
+function inSentence(lines: readonly string[], l: number): boolean {
+  const words = lines[l]!.match(LOWER_WORD)?.length ?? 0;
+  return words > 3 || /[,:;]$/.test(lines[l - 1] ?? '') || /^\p{Ll}/u.test(lines[l + 1] ?? '');
+}
+
+/**
+ * The speakers named in the first blocks of a section (none when none is named there), with the
+ * lines they were read from when those lines are a byline rather than prose.
+ */
+export function findByline(blocks: readonly TextBlock[]): Byline {
+  const { speakers, lines } = readByline(blocks);
+  return { speakers, lines: lines.filter((at) => !inSentence(blocks[at.block]!.lines, at.line)) };
+}
+
+function readByline(blocks: readonly TextBlock[]): Byline {
   const first = blocks.slice(0, 3);
   const label = labelled(blocks);
   if (label) return label;
   const by = first[0]?.lines[0]?.match(BY);
   const byPeople = by ? speakerLine(by[1]!) : [];
-  if (byPeople.length) return byPeople;
-  for (const block of first) {
+  if (byPeople.length) return { speakers: byPeople, lines: [{ block: 0, line: 0 }] };
+  for (const [b, block] of first.entries()) {
     // A list under a heading holds talks or notes, not the heading's speaker line.
     if (block.tag === 'li') continue;
-    for (const line of block.lines.slice(0, 3)) {
+    for (const [l, line] of block.lines.slice(0, 3).entries()) {
       const fromLine = speakerLine(line);
-      if (fromLine.length) return fromLine;
+      if (fromLine.length) return { speakers: fromLine, lines: [{ block: b, line: l }] };
     }
   }
   const han = first[0]?.text.match(HAN_BIO);
   if (han && isNameLike(han[1]!)) {
     const names = first.map((b) => b.text.match(HAN_BIO)?.[1]).filter((n): n is string => !!n);
-    return names.map((name) => ({ name, handle: null, affiliation: null }));
+    return inProse(names.map((name) => ({ name, handle: null, affiliation: null })));
   }
   // Only the section's first paragraph may name its speaker in prose; later names are mentions.
   const fromProse = first[0] ? proseSpeakers(first[0].text) : [];
-  if (fromProse.length) return fromProse;
+  if (fromProse.length) return inProse(fromProse);
   for (const block of blocks.slice(0, 5)) {
     if (!block.text.includes('@')) continue;
     for (const sentence of block.lines.flatMap((l) => l.split(/(?<=[.!?])\s/))) {
       const fromHandle = handled(sentence);
-      if (fromHandle.length) return fromHandle;
+      if (fromHandle.length) return inProse(fromHandle);
     }
   }
-  return profileInOpening(first[0]);
+  return inProse(profileInOpening(first[0]));
 }

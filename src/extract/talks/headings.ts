@@ -5,7 +5,7 @@
  */
 import type { ExtractedSpeaker, TalkKind } from '../../model.ts';
 import type { Block, HeadingBlock, TextBlock } from './blocks.ts';
-import { findByline, linkedPerson } from './byline.ts';
+import { findByline, type LineRef, linkedPerson } from './byline.ts';
 import {
   isBareKind,
   isContainerHeading,
@@ -22,6 +22,8 @@ export interface HeadingInfo {
   direct: TextBlock[];
   phrase: TitledPhrase | null;
   byline: ExtractedSpeaker[];
+  /** The lines of the byline, by their index in `blocks`: the notes leave them out. */
+  bylineLines: LineRef[];
   nonTalk: boolean;
   container: boolean;
   notAttended: boolean;
@@ -71,13 +73,15 @@ export function readHeadings(blocks: readonly Block[]): HeadingInfo[] {
     const repeated = (seen.get(block.text) ?? 0) > 1 && !phrase?.confirmed;
     const nonTalk = container || repeated || isNonTalkHeading(block.text) || isPostTitle(block, headings);
     const direct = directBlocks(blocks, index);
+    const byline = nonTalk && !isBareKind(block.text) ? null : findByline(direct);
     const info: HeadingInfo = {
       index,
       heading: block,
       parent: parent ? parentIndex.get(parent)! : null,
       direct,
       phrase,
-      byline: nonTalk && !isBareKind(block.text) ? [] : findByline(direct),
+      byline: byline?.speakers ?? [],
+      bylineLines: byline?.lines.map((at) => ({ block: index + 1 + at.block, line: at.line })) ?? [],
       nonTalk,
       container,
       notAttended: isNotAttendedHeading(block.text) || (parent?.notAttended ?? false),

@@ -33,6 +33,7 @@ function fromHeadings(blocks: readonly Block[]): {
     anchor: info.heading.id,
     start: info.index,
     level: info.heading.level,
+    byline: info.bylineLines,
   }));
   const covered = new Set<number>();
   const starts = new Set(found.map((t) => t.start));
@@ -109,11 +110,24 @@ function withoutRepeats<T extends Found>(found: T[]): T[] {
   });
 }
 
-function notesOf(blocks: readonly Block[], talk: Found, starts: ReadonlySet<number>): string {
-  const own = talk.level === 7 ? [blocks[talk.start]!] : [];
-  const rest = sectionRange(blocks, talk, starts).map((i) => blocks[i]!);
-  return [...own, ...rest]
-    .map((b) => b.text)
+/**
+ * The talk's notes: its own block when it is no heading, then its section. Without `byline`,
+ * the lines that only name its speakers are left out, since the speakers are read from them.
+ */
+function notesOf(blocks: readonly Block[], talk: Found, starts: ReadonlySet<number>, byline = false): string {
+  const own = talk.level === 7 ? [talk.start] : [];
+  const skipped = new Map<number, Set<number>>();
+  if (!byline)
+    for (const { block, line } of talk.byline ?? [])
+      skipped.set(block, (skipped.get(block) ?? new Set()).add(line));
+  const textOf = (i: number) => {
+    const block = blocks[i]!;
+    const skip = skipped.get(i);
+    return skip && block.type === 'text' ? block.lines.filter((_, l) => !skip.has(l)).join(' ') : block.text;
+  };
+  return [...own, ...sectionRange(blocks, talk, starts)]
+    .map(textOf)
+    .filter(Boolean)
     .join(' ')
     .slice(0, 20_000);
 }
@@ -121,6 +135,8 @@ function notesOf(blocks: readonly Block[], talk: Found, starts: ReadonlySet<numb
 /** A talk with the short texts that may name its conference. */
 export interface TalkInContext extends ExtractedTalk {
   cues: ConferenceCues;
+  /** The notes with the byline: topics are read from them, as an affiliation may name one. */
+  section: string;
 }
 
 export type { PostContext };
@@ -130,7 +146,7 @@ export function extractTalks(
   $root: LoadedPost['root'],
   post: PostContext = {},
 ): ExtractedTalk[] {
-  return findTalks($, $root, post).map(({ cues: _cues, ...talk }) => talk);
+  return findTalks($, $root, post).map(({ cues: _cues, section: _section, ...talk }) => talk);
 }
 
 export function findTalks(
@@ -158,14 +174,18 @@ export function findTalks(
   );
   const contexts = headingContexts(blocks);
   const starts = new Set(found.map((t) => t.start));
-  return found.map((talk, i) => ({
-    title: talk.title,
-    speakers: talk.speakers,
-    topics: [],
-    kind: talk.kind,
-    anchor: anchors[i] ?? null,
-    conference: null,
-    text: notesOf(blocks, talk, starts),
-    cues: cuesOf(blocks, talk, contexts, sectionRange(blocks, talk, starts)),
-  }));
+  return found.map((talk, i) => {
+    const text = notesOf(blocks, talk, starts);
+    return {
+      title: talk.title,
+      speakers: talk.speakers,
+      topics: [],
+      kind: talk.kind,
+      anchor: anchors[i] ?? null,
+      conference: null,
+      text,
+      section: talk.byline?.length ? notesOf(blocks, talk, starts, true) : text,
+      cues: cuesOf(blocks, talk, contexts, sectionRange(blocks, talk, starts)),
+    };
+  });
 }

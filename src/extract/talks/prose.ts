@@ -4,7 +4,7 @@
  */
 import type { ExtractedSpeaker, ExtractedTalk, TalkKind } from '../../model.ts';
 import type { Block } from './blocks.ts';
-import { proseSpeakers } from './byline.ts';
+import { type LineRef, proseSpeakers } from './byline.ts';
 import { proseMention, saysAnotherTalk } from './mentions.ts';
 import { speakerOfTitle, titlesOfOneSpeaker } from './one-speaker.ts';
 import { kindOf } from './patterns.ts';
@@ -18,6 +18,8 @@ export interface Found extends Omit<ExtractedTalk, 'text' | 'topics' | 'conferen
   mention?: true;
   /** "In his second talk…": another talk by the people of the mention before. */
   again?: true;
+  /** Lines under its heading that only name its speakers, by their index in the blocks. */
+  byline?: LineRef[];
 }
 
 /** What the rest of the post says about who wrote it and what about. */
