@@ -1,6 +1,6 @@
 /**
- * Finished answers (a serialised body and its ETag) of the routes whose cost is a search, kept
- * per archive state: `/api/search`, `/search` and `/feed.xml`. A hit is a buffer write.
+ * Finished answers (answers.ts) of the routes whose cost is a search, kept per archive state:
+ * `/api/search`, `/search` and `/feed.xml`. A hit is a buffer write.
  *
  * The cache belongs to one state at a time. The first request that brings another state (a
  * re-index swapped it) empties it, so no answer outlives the archive it was computed from.
@@ -8,8 +8,7 @@
  * the index, and a route reads it once, synchronously, before it looks anything up here.
  * Least recently used answers go first once the entries or the bytes pass their limits.
  */
-import { createHash } from 'node:crypto';
-import type { Response } from 'express';
+import type { Answer } from './answers.ts';
 
 export interface CacheLimits {
   /** Most answers kept; 0 turns the cache off. */
@@ -24,18 +23,6 @@ const MAX_ENTRIES = 10_000;
 
 export function cacheLimits(megabytes: number): CacheLimits {
   return megabytes > 0 ? { entries: MAX_ENTRIES, bytes: megabytes * 1024 * 1024 } : { entries: 0, bytes: 0 };
-}
-
-export interface Answer {
-  body: Buffer;
-  /** A validator of the body, in the form Express gives its own ETags. */
-  etag: string;
-}
-
-export function answerOf(text: string): Answer {
-  const body = Buffer.from(text);
-  const hash = createHash('sha1').update(body).digest('base64url').slice(0, 27);
-  return { body, etag: `W/"${body.length.toString(16)}-${hash}"` };
 }
 
 /** Keys come from request URLs, so they count too. */
@@ -58,15 +45,6 @@ export class AnswerCache {
 
   constructor(limits: CacheLimits) {
     this.#limits = limits;
-  }
-
-  /** The answer kept for `key` under `generation`, else the one `make` gives (then kept). */
-  through(generation: object, key: string, make: () => Answer): Answer {
-    const kept = this.get(generation, key);
-    if (kept) return kept;
-    const answer = make();
-    this.set(generation, key, answer);
-    return answer;
   }
 
   get(generation: object, key: string): Answer | undefined {
@@ -113,9 +91,4 @@ export class AnswerCache {
     this.#answers.clear();
     this.#bytes = 0;
   }
-}
-
-/** Sends a kept answer; Express answers 304 itself when the request's If-None-Match matches. */
-export function sendAnswer(res: Response, type: string, cacheControl: string, answer: Answer): void {
-  res.type(type).set({ 'Cache-Control': cacheControl, ETag: answer.etag }).send(answer.body);
 }

@@ -4,6 +4,7 @@
  * in production.
  */
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import type { Logger } from 'pino';
 
 export class HttpError extends Error {
   constructor(
@@ -40,11 +41,12 @@ const TITLES: Record<number, string> = {
   500: 'Something went wrong',
 };
 
-export function errorHandler(production: boolean): ErrorRequestHandler {
+export function errorHandler(production: boolean, logger: Logger): ErrorRequestHandler {
   return (err: unknown, req, res, _next) => {
     const status = errorStatus(err);
     const known = err instanceof HttpError;
-    if (!known || status >= 500) req.log?.error({ err }, 'request failed');
+    if (!known || status >= 500)
+      logger.error({ err, req: { method: req.method, url: req.originalUrl } }, 'request failed');
     const message = known || status < 500 ? messageOf(err) : 'internal error';
     const body: Record<string, unknown> = { error: message };
     if (err instanceof HttpError && err.parameter) body.parameter = err.parameter;
@@ -57,7 +59,7 @@ export function errorHandler(production: boolean): ErrorRequestHandler {
     }
     const locals = { title: TITLES[status] ?? 'Error', status, message, stack: body.stack ?? null };
     res.render('error', locals, (renderError: Error | null, html: string) => {
-      if (renderError) req.log?.error({ err: renderError }, 'error page failed');
+      if (renderError) logger.error({ err: renderError }, 'error page failed');
       res.type(renderError ? 'text/plain' : 'html').send(renderError ? `${locals.title}: ${message}` : html);
     });
   };

@@ -4,7 +4,8 @@ import { pino } from 'pino';
 import request from 'supertest';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Serving } from '../../src/commands/serve.ts';
-import { type Answer, AnswerCache, answerOf } from '../../src/server/answer-cache.ts';
+import { AnswerCache } from '../../src/server/answer-cache.ts';
+import { type Answer, answerOf } from '../../src/server/answers.ts';
 import { createApp } from '../../src/server/app.ts';
 import { tempDir, word, writePosts } from '../integration/posts.ts';
 import { serve } from '../integration/server.ts';
@@ -14,17 +15,14 @@ import { fixtureApp, fixtureState } from './harness.ts';
 const answer = (text: string): Answer => answerOf(text);
 
 describe('the answer cache', () => {
-  test('keeps an answer for its generation and computes it once', () => {
+  test('keeps an answer for its generation', () => {
     const cache = new AnswerCache({ entries: 10, bytes: 1000 });
     const generation = {};
-    let made = 0;
-    const make = () => {
-      made += 1;
-      return answer('{"total":1}');
-    };
-    const first = cache.through(generation, 'q', make);
-    expect(cache.through(generation, 'q', make)).toBe(first);
-    expect(made).toBe(1);
+    const kept = answer('{"total":1}');
+    expect(cache.get(generation, 'q')).toBeUndefined();
+    cache.set(generation, 'q', kept);
+    expect(cache.get(generation, 'q')).toBe(kept);
+    expect(cache.stats()).toMatchObject({ entries: 1, hits: 1, misses: 1 });
   });
 
   test('forgets every answer when another generation asks', () => {
@@ -98,7 +96,23 @@ describe('cached search answers', () => {
       expect(first.headers.etag, url).toBeTruthy();
       const again = await request(app).get(url).expect(200);
       expect(again.text, url).toBe(first.text);
+      expect(again.headers['content-security-policy'], url).toContain("default-src 'self'");
       await request(app).get(url).set('If-None-Match', String(first.headers.etag)).expect(304);
+    }
+  });
+
+  test('a client that accepts compression gets a compressed copy of the same answer', async () => {
+    const app = fixtureApp();
+    const plain = await request(app).get('/search?q=kafka').set('Accept-Encoding', 'identity').expect(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    for (const coding of ['gzip', 'br']) {
+      for (let i = 0; i < 2; i++) {
+        const res = await request(app).get('/search?q=kafka').set('Accept-Encoding', coding).expect(200);
+        expect(res.headers['content-encoding']).toBe(coding);
+        expect(res.headers.vary).toBe('Accept-Encoding');
+        expect(res.headers.etag).toBe(plain.headers.etag);
+        expect(res.text).toBe(plain.text);
+      }
     }
   });
 
@@ -133,7 +147,7 @@ describe('cached answers while serving', () => {
     if (root) await rm(root, { recursive: true, force: true });
   });
 
-  test('a query answered before a re-index sees the post the re-index added', async () => {
+  test('a query or page answered before a re-index sees the post the re-index added', async () => {
     root = await tempDir('cache');
     const postsDir = path.join(root, 'posts');
     await writePosts(postsDir, 0, 2);
@@ -146,6 +160,8 @@ describe('cached answers while serving', () => {
     expect(JSON.parse(await ask(api)).total).toBe(0);
     expect(await ask(page)).toContain('0 talks');
     expect(await ask(feed)).not.toContain('<entry>');
+    expect(await ask('/')).toContain('6 talks from 2 conferences');
+    expect(await ask('/conferences')).not.toContain(`${word(7)}conf`);
 
     await writePosts(postsDir, 7, 8);
     const report = await server.reindex();
@@ -154,5 +170,7 @@ describe('cached answers while serving', () => {
     expect(JSON.parse(await ask(api)).total).toBe(3);
     expect(await ask(page)).toContain('3 talks');
     expect(await ask(feed)).toContain('<entry>');
+    expect(await ask('/')).toContain('9 talks from 3 conferences');
+    expect(await ask('/conferences')).toContain(`${word(7)}conf`);
   });
 });

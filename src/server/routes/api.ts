@@ -1,12 +1,10 @@
 /**
- * The read-only JSON API. /api/search answers the contract shape of docs/architecture.md as the
- * search module returns it; the other endpoints expose the archive's entities.
+ * The read-only JSON API besides /api/search (routes/search.ts): the archive's entities, one
+ * talk with its related talks, and the health check.
  */
 import { type Request, type Response, Router } from 'express';
-import type { SearchQuery, Talk } from '../../model.ts';
-import { type AnswerCache, answerOf, sendAnswer } from '../answer-cache.ts';
+import type { Talk } from '../../model.ts';
 import { safeHref } from '../html.ts';
-import { parseSearchQuery, queryKey } from '../params.ts';
 import { conferenceLabel } from '../present.ts';
 import { type AppState, talkUrl } from '../state.ts';
 import { loadEntity, loadTalk, stateOf } from './load.ts';
@@ -77,24 +75,8 @@ function entityRoutes(router: Router, kind: Kind, what: string): void {
   });
 }
 
-function searchJson(state: AppState, query: SearchQuery): string {
-  const result = state.search.search(query);
-  // Post URLs reach API clients only when they are plain http(s), as on the pages.
-  const hits = result.hits.map((hit) => ({
-    ...hit,
-    sources: hit.sources.map((source) => ({ ...source, url: safeHref(source.url) })),
-  }));
-  return JSON.stringify({ ...result, hits });
-}
-
-export function apiRouter(cache: AnswerCache): Router {
+export function apiRouter(): Router {
   const router = Router();
-  router.get('/api/search', (req, res) => {
-    const state = stateOf(res);
-    const query = parseSearchQuery(req.query);
-    const answer = cache.through(state, `api ${queryKey(query)}`, () => answerOf(searchJson(state, query)));
-    sendAnswer(res, 'json', API_CACHE, answer);
-  });
   router.get('/api/talks/:conferenceId/:talkSlug', (req, res) => {
     const talk = loadTalk(req, res, '/api');
     if (talk) send(res, talkJson(stateOf(res), talk));

@@ -4,9 +4,8 @@
  */
 import { type Response, Router } from 'express';
 import type { SearchQuery, Talk } from '../../model.ts';
-import { type AnswerCache, answerOf, sendAnswer } from '../answer-cache.ts';
 import { escapeHtml as xml } from '../html.ts';
-import { isEmptyQuery, MAX_LIMIT, parseSearchQuery } from '../params.ts';
+import { isEmptyQuery, MAX_LIMIT } from '../params.ts';
 import { conferenceLabel } from '../present.ts';
 import { type AppState, talkUrl } from '../state.ts';
 import { stateOf } from './load.ts';
@@ -44,8 +43,8 @@ function sendXml(res: Response, type: string, body: string): void {
   res.type(type).set('Cache-Control', XML_CACHE).send(xmlDocument(body));
 }
 
-/** The Atom feed of a search; `self` is the feed's own address. */
-function feed(state: AppState, query: SearchQuery, origin: string, self: string): string {
+/** The Atom feed of a search (served by routes/search.ts); `self` is the feed's own address. */
+export function feedXml(state: AppState, query: SearchQuery, origin: string, self: string): string {
   const updated = state.loadedAt.toISOString();
   const title = query.q ? `Talk Archive: ${query.q}` : 'Talk Archive: newest talks';
   const entries = feedTalks(state, query).map((talk) => feedEntry(state, talk, origin, updated));
@@ -55,17 +54,8 @@ ${entries.join('\n')}
 </feed>`);
 }
 
-export function feedRouter(cache: AnswerCache): Router {
+export function feedRouter(): Router {
   const router = Router();
-  router.get('/feed.xml', (req, res) => {
-    const state = stateOf(res);
-    const query = parseSearchQuery(req.query);
-    const origin = res.locals.origin;
-    const self = `${origin}${req.originalUrl}`;
-    // The body names its own address, so the address is the key (the query was validated).
-    const answer = cache.through(state, `feed ${self}`, () => answerOf(feed(state, query, origin, self)));
-    sendAnswer(res, 'application/atom+xml', XML_CACHE, answer);
-  });
   router.get('/opensearch.xml', (_req, res) => {
     const origin = xml(res.locals.origin);
     sendXml(

@@ -1,13 +1,15 @@
 /**
- * The HTML pages. Each handler builds a view model from the request's state and renders one
- * template; the templates escape everything except the markup made in html.ts.
+ * The HTML pages besides /search (routes/search.ts). Each handler builds a view model from the
+ * request's state and renders one template; the templates escape everything except the markup
+ * made in html.ts. Pages that depend on the state alone (home, lists, entity pages) are
+ * rendered once per state and then sent from the answer cache.
  */
-import { type NextFunction, type Request, type Response, Router } from 'express';
+import { type Request, type Response, Router } from 'express';
 import type { Conference, Speaker, Topic } from '../../model.ts';
-import { type AnswerCache, answerOf, sendAnswer } from '../answer-cache.ts';
-import { isEmptyQuery, parseHighlightQuery, parseSearchQuery, queryKey } from '../params.ts';
+import type { AnswerCache } from '../answer-cache.ts';
+import { sendKeptPage } from '../answers.ts';
+import { parseHighlightQuery } from '../params.ts';
 import { conferenceLabel, talkSummary } from '../present.ts';
-import { searchView } from '../search-view.ts';
 import { type AppState, entityUrl } from '../state.ts';
 import { loadEntity, loadTalk, stateOf } from './load.ts';
 import { talkPage } from './talk-page.ts';
@@ -15,34 +17,18 @@ import { talkPage } from './talk-page.ts';
 /** Talks listed on a conference, speaker or topic page. */
 export const ENTITY_PAGE_TALKS = 100;
 
-const PAGE_CACHE = 'no-cache';
-
 function render(res: Response, view: string, locals: Record<string, unknown>): void {
-  res.set('Cache-Control', PAGE_CACHE).render(view, locals);
+  res.set('Cache-Control', 'no-cache').render(view, locals);
 }
 
-/**
- * The search page, rendered once per query and state and then sent from the cache. The page
- * depends on the query, the state and the asset URLs (fixed for the process), never on the
- * request's origin.
- */
-function searchPage(cache: AnswerCache) {
-  return (req: Request, res: Response, next: NextFunction) => {
-    const state = stateOf(res);
-    const query = parseSearchQuery(req.query);
-    const key = `page ${queryKey(query)}`;
-    const kept = cache.get(state, key);
-    if (kept) return sendAnswer(res, 'html', PAGE_CACHE, kept);
-    const view = isEmptyQuery(query) ? null : searchView(state, query, state.search.search(query));
-    const title = query.q ? `${query.q} – search` : 'Search';
-    res.render('search', { title, query, view }, (error: Error | null, html: string) => {
-      if (error) return next(error);
-      const answer = answerOf(html);
-      cache.set(state, key, answer);
-      sendAnswer(res, 'html', PAGE_CACHE, answer);
-    });
-  };
-}
+/** Sends the page kept under `key` for the request's state, or renders and keeps it. */
+type Kept = (
+  req: Request,
+  res: Response,
+  key: string,
+  view: string,
+  make: () => Record<string, unknown>,
+) => Promise<void>;
 
 const summaries = (state: AppState, ids: readonly string[]) =>
   ids.flatMap((id) => {
@@ -62,9 +48,11 @@ const entityLink = (
 
 export function pageRouter(cache: AnswerCache): Router {
   const router = Router();
-  router.get('/', (_req, res) => {
+  const kept: Kept = (req, res, key, view, make) =>
+    sendKeptPage(req, res, { cache, state: stateOf(res), key }, view, make);
+  router.get('/', async (req, res) => {
     const state = stateOf(res);
-    render(res, 'home', {
+    await kept(req, res, 'home', 'home', () => ({
       title: 'Talk Archive',
       counts: {
         talks: state.archive.talks.length,
@@ -77,79 +65,81 @@ export function pageRouter(cache: AnswerCache): Router {
       topics: state.lookups.listings.topicsByTalkCount
         .slice(0, 24)
         .map((t) => entityLink('topics', t, t.name)),
-    });
+    }));
   });
-  router.get('/search', searchPage(cache));
   router.get('/talks/:conferenceId/:talkSlug', (req, res) => {
     const q = parseHighlightQuery(req.query);
     const talk = loadTalk(req, res);
     if (talk) render(res, 'talk', talkPage(stateOf(res), talk, q, res.locals.origin));
   });
-  listRoutes(router);
+  listRoutes(router, kept);
   return router;
 }
 
-function listRoutes(router: Router): void {
-  router.get('/conferences', (_req, res) => {
+function listRoutes(router: Router, kept: Kept): void {
+  router.get('/conferences', async (req, res) => {
     const items = stateOf(res).lookups.listings.newestConferences;
-    render(res, 'list', {
+    await kept(req, res, 'conferences', 'list', () => ({
       title: 'Conferences',
       heading: 'Conferences',
       items: items.map((c) => entityLink('conferences', c, conferenceLabel(c))),
-    });
+    }));
   });
-  router.get('/speakers', (_req, res) => {
+  router.get('/speakers', async (req, res) => {
     const items = stateOf(res).lookups.listings.speakersByName;
-    render(res, 'list', {
+    await kept(req, res, 'speakers', 'list', () => ({
       title: 'Speakers',
       heading: 'Speakers',
       items: items.map((s) => entityLink('speakers', s, s.name)),
-    });
+    }));
   });
-  router.get('/topics', (_req, res) => {
+  router.get('/topics', async (req, res) => {
     const items = stateOf(res).lookups.listings.topicsByTalkCount;
-    render(res, 'list', {
+    await kept(req, res, 'topics', 'list', () => ({
       title: 'Topics',
       heading: 'Topics',
       items: items.map((t) => entityLink('topics', t, t.name)),
-    });
+    }));
   });
-  router.get('/conferences/:id', (req, res) => {
+  router.get('/conferences/:id', async (req, res) => {
     const state = stateOf(res);
     const conference = loadEntity<Conference>(state.lookups.conferences, req.params.id, 'conference');
     const details = [conference.city, conference.date].filter(Boolean).join(' · ');
-    renderEntity(res, state, conference, conferenceLabel(conference), details, {
-      conference: [conference.id],
-    });
+    await kept(req, res, `conference ${conference.id}`, 'entity', () =>
+      entityPage(state, conference, conferenceLabel(conference), details, 'conference', conference.id),
+    );
   });
-  router.get('/speakers/:id', (req, res) => {
+  router.get('/speakers/:id', async (req, res) => {
     const state = stateOf(res);
     const speaker = loadEntity<Speaker>(state.lookups.speakers, req.params.id, 'speaker');
     const details = [...speaker.handles, ...speaker.affiliations].join(' · ');
-    renderEntity(res, state, speaker, speaker.name, details, { speaker: [speaker.id] });
+    await kept(req, res, `speaker ${speaker.id}`, 'entity', () =>
+      entityPage(state, speaker, speaker.name, details, 'speaker', speaker.id),
+    );
   });
-  router.get('/topics/:id', (req, res) => {
+  router.get('/topics/:id', async (req, res) => {
     const state = stateOf(res);
     const topic = loadEntity<Topic>(state.lookups.topics, req.params.id, 'topic');
     const details = topic.aliases.length > 0 ? `Also known as ${topic.aliases.join(', ')}` : '';
-    renderEntity(res, state, topic, topic.name, details, { topic: [topic.id] });
+    await kept(req, res, `topic ${topic.id}`, 'entity', () =>
+      entityPage(state, topic, topic.name, details, 'topic', topic.id),
+    );
   });
 }
 
-function renderEntity(
-  res: Response,
+function entityPage(
   state: AppState,
   entity: { talkIds: string[] },
   heading: string,
   details: string,
-  filter: Record<string, string[]>,
-): void {
-  const params = new URLSearchParams();
-  for (const [key, values] of Object.entries(filter)) for (const value of values) params.append(key, value);
+  filter: 'conference' | 'speaker' | 'topic',
+  id: string,
+): Record<string, unknown> {
+  const params = new URLSearchParams({ [filter]: id });
   // A page of the first talks keeps the cost of a page flat however many talks an entity
   // gathers; the search link filtered by the entity pages through the rest.
   const talks = summaries(state, entity.talkIds.slice(0, ENTITY_PAGE_TALKS));
-  render(res, 'entity', {
+  return {
     title: heading,
     heading,
     details,
@@ -157,5 +147,5 @@ function renderEntity(
     total: Math.max(talks.length, entity.talkIds.length),
     searchHref: `/search?${params}`,
     feedHref: `/feed.xml?${params}`,
-  });
+  };
 }
