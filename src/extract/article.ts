@@ -15,10 +15,36 @@ interface Lengths {
   links: number;
 }
 
+/** What `String.prototype.trim` removes: white space and line terminators. */
+function isTrimmed(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** The length of `text.trim()`, without making the trimmed copy. */
+export function trimmedLength(text: string): number {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isTrimmed(text.charCodeAt(start))) start++;
+  while (end > start && isTrimmed(text.charCodeAt(end - 1))) end--;
+  return end - start;
+}
+
 /** Text and link-text lengths under a node (raw characters; whitespace is rare enough to ignore). */
 function lengths(node: AnyNode, inLink: boolean, out: Lengths): Lengths {
   if (node.type === 'text') {
-    const length = node.data.trim().length;
+    const length = trimmedLength(node.data);
     out.text += length;
     if (inLink) out.links += length;
   } else if (node.type === 'tag') {

@@ -187,9 +187,12 @@ export function inferConference($: CheerioAPI, meta: PostMeta): ConferenceRef | 
   return inText ? { ...inText, city: cityOf(titles, text) } : null;
 }
 
-/** The conference one heading or sentence names, for posts that cover several. */
-export function parseConferenceMention(text: string): ConferenceRef | null {
-  const mentions = findSeries(text).map((m) => ({
+/**
+ * The conference one heading or sentence names, for posts that cover several. `series` are the
+ * known series the text names, when the caller has already looked them up.
+ */
+export function parseConferenceMention(text: string, series = findSeries(text)): ConferenceRef | null {
+  const mentions = series.map((m) => ({
     series: m.series,
     weight: 1,
     year: adjacentYear(text, m.start, m.end),

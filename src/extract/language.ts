@@ -86,13 +86,47 @@ function sample(text: string): string {
   return `${text.slice(0, half)} ${text.slice(middle, middle + half)}`;
 }
 
+/** The longest stop word: longer words are never looked up. */
+const MAX_STOP_WORD = Math.max(...[...LANGUAGES_OF.keys()].map((w) => w.length));
+
+/** The length of the letter (`\p{L}`) at `i`, 0 when there is none: ASCII without a regex. */
+function letterAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code < 0x80) return (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a ? 1 : 0;
+  const point = text.codePointAt(i) ?? code;
+  const length = point > 0xffff ? 2 : 1;
+  return OTHER_LETTER.test(text.slice(i, i + length)) ? length : 0;
+}
+
+/**
+ * The runs of letters (`\p{L}+`) short enough to be stop words, in order. Slicing every word
+ * out of a long text costs more than the lookups: longer runs are skipped without a copy.
+ */
+function shortWords(text: string): string[] {
+  const words: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const first = letterAt(text, i);
+    if (!first) {
+      // A pair that is no letter is skipped whole, as the regex steps by code points.
+      i += (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
+      continue;
+    }
+    let end = i + first;
+    for (let step = letterAt(text, end); step; step = letterAt(text, end)) end += step;
+    if (end - i <= MAX_STOP_WORD) words.push(text.slice(i, end));
+    i = end;
+  }
+  return words;
+}
+
 /** The language the text is written in, with how many stop words back the guess. */
 export function detectLanguage(text: string): { language: string | null; evidence: number; share: number } {
   const sampled = sample(text);
   const cjk = cjkLanguage(sampled);
   if (cjk) return { language: cjk, evidence: Number.POSITIVE_INFINITY, share: 1 };
   const counts = new Map<string, number>();
-  for (const word of sampled.toLowerCase().match(/\p{L}+/gu) ?? []) {
+  for (const word of shortWords(sampled.toLowerCase())) {
     for (const language of LANGUAGES_OF.get(word) ?? [])
       counts.set(language, (counts.get(language) ?? 0) + 1);
   }

@@ -55,6 +55,29 @@ function reverseTable(codepage: string): ReverseTable {
   return table;
 }
 
+const leadCodes = new Map<string, Set<number>>();
+
+/**
+ * The characters that stand for a byte opening a UTF-8 sequence of two or more (0xC2-0xF4) in
+ * a code page: a run with none of them has nothing to repair there. Built on first use.
+ */
+function leadCodesOf(codepage: string): Set<number> {
+  let codes = leadCodes.get(codepage);
+  if (!codes) {
+    codes = new Set();
+    for (const [char, byte] of reverseTable(codepage))
+      if (sequenceLength(byte) > 1) codes.add(char.charCodeAt(0));
+    leadCodes.set(codepage, codes);
+  }
+  return codes;
+}
+
+function hasLead(run: string, codepage: string): boolean {
+  const codes = leadCodesOf(codepage);
+  for (let i = 0; i < run.length; i++) if (codes.has(run.charCodeAt(i))) return true;
+  return false;
+}
+
 function sequenceLength(lead: number): number {
   if (lead >= 0xc2 && lead <= 0xdf) return 2;
   if (lead >= 0xe0 && lead <= 0xef) return 3;
@@ -84,6 +107,8 @@ function asUtf8(chars: string[], table: ReverseTable): string | null {
 
 /** Repairs one run of non-ASCII characters through one code page; returns fixes made. */
 function repairRun(run: string, codepage: string): { text: string; fixes: number } {
+  // Most runs (Chinese prose, dashes and quotes) hold no lead: no need to decode them char by char.
+  if (!hasLead(run, codepage)) return { text: run, fixes: 0 };
   const table = reverseTable(codepage);
   const chars = [...run];
   let out = '';
@@ -138,7 +163,9 @@ const MAY_HAVE_RUN = /[\u0080-\uffff]{2}/;
 
 function repairOnce(text: string): string {
   if (!MAY_HAVE_RUN.test(text)) return text;
-  return text.replace(/[^\p{ASCII}]{2,}/gu, (run) => {
+  // Code units rather than code points: the spans are the same, and one astral character
+  // alone (two units) holds no sequence to repair, so it comes back unchanged.
+  return text.replace(/[\u0080-\uffff]{2,}/g, (run) => {
     let best = { text: run, fixes: 0 };
     for (const codepage of REPAIR_CODEPAGES) {
       const candidate = repairRun(run, codepage);

@@ -6,7 +6,7 @@
  * ("服务网格", ".NET") are few and share one regex.
  */
 import { type Compiled, firstKey, HAS_CJK, index, variants } from './phrase-index.ts';
-import { wordFilter } from './word-filter.ts';
+import { isWordCode, wordFilter } from './word-filter.ts';
 
 export interface Phrase<T> {
   /** The phrase as written in the data, "Service mesh". */
@@ -43,16 +43,6 @@ export function longestFirst<T>(hits: PhraseHit<T>[]): PhraseHit<T>[] {
   return kept;
 }
 
-/** The test of `WORD_CHAR` on one UTF-16 code unit. */
-function isWordCode(code: number): boolean {
-  return (
-    (code >= 97 && code <= 122) ||
-    (code >= 65 && code <= 90) ||
-    (code >= 48 && code <= 57) ||
-    (code >= 0xc0 && code <= 0x24f)
-  );
-}
-
 const isSingle = (candidate: Compiled<unknown>) => candidate.single;
 
 interface Best {
@@ -78,6 +68,13 @@ function tryOne(
   return !best || length > best.length || (length === best.length && order < best.order)
     ? { order, length }
     : best;
+}
+
+/** The end of the word that starts at `at`. */
+function wordEnd(scan: string, at: number): number {
+  let end = at + 1;
+  while (end < scan.length && isWordCode(scan.charCodeAt(end))) end++;
+  return end;
 }
 
 export function phraseMatcher<T>(phrases: Phrase<T>[]): PhraseMatcher<T> {
@@ -174,9 +171,9 @@ export function phraseMatcher<T>(phrases: Phrase<T>[]): PhraseMatcher<T> {
         at++;
         continue;
       }
-      let end = at + 1;
-      while (end < length && isWordCode(scan.charCodeAt(end))) end++;
-      if (!lowered || mayStart(scan, at, end)) {
+      const read = lowered ? mayStart(scan, at) : wordEnd(scan, at);
+      const end = read < 0 ? -read : read;
+      if (read > 0) {
         const word = scan.slice(at, end);
         const hit = atWord(text, scan, at, end, lowered ? word : word.toLowerCase());
         if (hit) hits.push(hit);

@@ -32,10 +32,11 @@ function cityAfterYear(text: string, year: number): string | null {
 
 function mentionIn(text: string): Mention | null {
   if (!text.trim()) return null;
-  const ref = parseConferenceMention(text);
+  const series = findSeries(text);
+  const ref = parseConferenceMention(text, series);
   if (!ref || ref.year === null) return null;
   const city = ref.city ?? cityAfterYear(text, ref.year);
-  return { ref: { ...ref, city }, known: findSeries(text).length > 0 };
+  return { ref: { ...ref, city }, known: series.length > 0 };
 }
 
 function rowMention(row: RowEdition, post: ConferenceRef | null): Mention | null {

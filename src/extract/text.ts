@@ -80,10 +80,19 @@ function rawText(nodes: readonly AnyNode[], limit: number): string {
  * `limit`, only about the first `limit` characters of source text are read.
  */
 export function textLines(nodes: readonly AnyNode[], limit = Number.POSITIVE_INFINITY): string[] {
-  return rawText(nodes, limit)
-    .split('\n')
-    .map((line) => condense(line))
-    .filter(Boolean);
+  const raw = rawText(nodes, limit);
+  const lines: string[] = [];
+  // Walked rather than split: blocks leave runs of empty lines, skipped here without a copy.
+  for (let start = 0; start <= raw.length; ) {
+    let end = raw.indexOf('\n', start);
+    if (end < 0) end = raw.length;
+    if (end > start) {
+      const line = condense(raw.slice(start, end));
+      if (line) lines.push(line);
+    }
+    start = end + 1;
+  }
+  return lines;
 }
 
 /**

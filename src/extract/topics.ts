@@ -121,8 +121,12 @@ function isVocabulary(token: string): boolean {
     .some((hit) => hit.text.length === token.length);
 }
 
+const CAMEL_JOIN = /[a-z][A-Z]/;
+
 /** CamelCase product names a talk repeats at least three times ("SkyWalking", "DragonflyDB"). */
 function salientUnknown(text: string): Hit[] {
+  // Every such name has a lower-case letter followed by a capital: most texts have none.
+  if (!CAMEL_JOIN.test(text)) return [];
   const counts = new Map<string, Hit[]>();
   for (const m of text.matchAll(/(?<![\p{L}\p{N}])[A-Z][a-z]+(?:[A-Z][a-z]*)+(?![\p{L}\p{N}])/gu)) {
     if (NOT_TOPICS.has(m[0])) continue;

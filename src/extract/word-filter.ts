@@ -14,8 +14,22 @@ function step(hash: number, code: number): number {
   return (Math.imul(hash, 31) + code) | 0;
 }
 
-/** True when the word `scan[at, end)` may be one of the keys, as written or as a lookup variant. */
-export type WordFilter = (scan: string, at: number, end: number) => boolean;
+/** A character of a word, as phrase matchers split text: Latin letters (with accents) and digits. */
+export function isWordCode(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 48 && code <= 57) ||
+    (code >= 0xc0 && code <= 0x24f)
+  );
+}
+
+/**
+ * Reads the word that starts at `at` (a word character) up to its end: returns that end when
+ * the word may be one of the keys, as written or as a lookup variant, and minus that end when
+ * it may not. One pass over its characters both finds the word and tests it.
+ */
+export type WordFilter = (scan: string, at: number) => number;
 
 /**
  * A filter for lower-cased words: a word passes when it, or one of the shorter keys it is also
@@ -34,30 +48,34 @@ export function wordFilter(keys: Iterable<string>): WordFilter {
     const at = mix(hash);
     bits[at >>> 5]! |= 1 << (at & 31);
   }
-  return (scan, at, end) => {
+  return (scan, at) => {
     let hash = 0;
     let less1 = 0;
     let less2 = 0;
     // The hash up to the last character that is not a digit, and whether there is one.
     let letters = 0;
     let lettersSeen = false;
-    for (let i = at; i < end; i++) {
+    const length = scan.length;
+    let end = at;
+    // Bounded by the length: past it `charCodeAt` gives NaN, which would slow the loop down.
+    for (; end < length; end++) {
+      const code = scan.charCodeAt(end);
+      if (!isWordCode(code)) break;
       less2 = less1;
       less1 = hash;
-      const code = scan.charCodeAt(i);
       hash = step(hash, code);
       if (code < 48 || code > 57) {
         letters = hash;
         lettersSeen = true;
       }
     }
-    if (has(hash)) return true;
-    const length = end - at;
+    if (has(hash)) return end;
+    const size = end - at;
     const last = scan.charCodeAt(end - 1);
     if (last === 115 /* s */) {
-      if (length > 1 && has(less1)) return true;
-      return length > 2 && scan.charCodeAt(end - 2) === 101 /* e */ && has(less2);
+      if (size > 1 && has(less1)) return end;
+      return size > 2 && scan.charCodeAt(end - 2) === 101 /* e */ && has(less2) ? end : -end;
     }
-    return last >= 48 && last <= 57 && lettersSeen && has(letters);
+    return last >= 48 && last <= 57 && lettersSeen && has(letters) ? end : -end;
   };
 }

@@ -76,9 +76,11 @@ function fromPerson(block: TextBlock): ItemTalk | null {
 
 export function itemTalk(block: TextBlock): ItemTalk | null {
   // A contents entry links to the talk's own section, which is read from its heading.
-  if (block.inPageLink || block.depth > 1 || saysNotSeen(block.lines[0] ?? '')) return null;
+  if (block.inPageLink || block.depth > 1) return null;
   if (block.tag !== 'li' && block.tag !== 'dt') return null;
-  return fromLead(block) ?? fromPhrase(block) ?? fromSignal(block) ?? fromPerson(block);
+  const talk = fromLead(block) ?? fromPhrase(block) ?? fromSignal(block) ?? fromPerson(block);
+  // Asked last, as most items name no talk: one the author did not see is none.
+  return talk && !saysNotSeen(block.lines[0] ?? '') ? talk : null;
 }
 
 /** Link and bold texts that name a resource, not a talk: "Slides by Jane Doe". */
@@ -88,7 +90,6 @@ const GENERIC =
 /** "**A Title by Jane Doe, Acme**" or a link "A Title (Jane Doe)" in a paragraph. */
 export function inlineTalks(block: TextBlock): ItemTalk[] {
   const talks: ItemTalk[] = [];
-  if (!block.strong.length || saysNotSeen(block.text)) return talks;
   for (const run of block.strong) {
     if (run.length < 8 || run.length > 200) continue;
     const phrase = parsePhrase(run);
@@ -100,7 +101,8 @@ export function inlineTalks(block: TextBlock): ItemTalk[] {
         kind: phrase.kind ?? kindOf(run) ?? 'talk',
       });
   }
-  return talks;
+  // Asked last, as most paragraphs name no talk: one the author did not see is none.
+  return talks.length && saysNotSeen(block.text) ? [] : talks;
 }
 
 /**
