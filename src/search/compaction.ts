@@ -24,11 +24,12 @@ export class Compactor {
     private readonly table: TalkTable,
     private readonly create: () => Document<IndexedDoc>,
     private readonly docFor: (record: TalkRecord) => IndexedDoc,
+    private readonly add: (index: Document<IndexedDoc>, doc: IndexedDoc) => void,
   ) {}
 
   /** Mirrors a write of the live index into the index being built. */
   added(doc: IndexedDoc): void {
-    this.#fresh?.add(doc);
+    if (this.#fresh) this.add(this.#fresh, doc);
   }
 
   idle(): Promise<void> {
@@ -46,7 +47,7 @@ export class Compactor {
       const step = () => {
         for (const end = Math.min(nums.length, i + CHUNK); i < end; i++) {
           const record = this.table.get(nums[i]!);
-          if (record) fresh.add(this.docFor(record));
+          if (record) this.add(fresh, this.docFor(record));
         }
         if (i < nums.length) {
           setImmediate(step).unref();

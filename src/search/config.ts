@@ -8,7 +8,7 @@ import { Charset, Document, type DocumentData, Encoder } from 'flexsearch';
 import EnglishPreset from 'flexsearch/lang/en';
 
 /** Bumped by hand when the saved tables (not FlexSearch) change shape. */
-export const SEARCH_SCHEMA_VERSION = 3;
+export const SEARCH_SCHEMA_VERSION = 4;
 
 export type FieldName = 'title' | 'speakers' | 'topics' | 'conference' | 'notes';
 

@@ -11,14 +11,17 @@ import { createDocument, type Encoders, type IndexedDoc, SEARCH_CONFIG_HASH } fr
 import { type Allowed, allowedTalks, countFacets, hasFilters, passes } from './facets.ts';
 import { fingerprint } from './fingerprint.ts';
 import { toHit } from './hits.ts';
-import { ArchiveLookup, FACET_NAMES, type FacetName } from './lookup.ts';
+import { ArchiveLookup, FACET_NAMES } from './lookup.ts';
+import { addDocument, PostingsBuilder } from './postings.ts';
+import { exportPostings } from './postings-file.ts';
 import { containsPhrase, foldWords, normalizeWord, type ParsedQuery, parseQuery } from './query.ts';
 import { type Ranking, rankQuery } from './rank.ts';
 import { relatedTalks } from './related.ts';
+import { saveTables } from './saved-tables.ts';
 import { Scores } from './scores.ts';
 import { encodeShortFields } from './short-fields.ts';
 import { encodeTerms, makeSnippet } from './snippet.ts';
-import { facetsOf, TalkTable } from './tables.ts';
+import { TalkTable, vocabularyWords } from './tables.ts';
 import type { SearchExport, SearchIndex } from './types.ts';
 
 export const DEFAULT_LIMIT = 20;
@@ -50,33 +53,52 @@ export class TalkSearchIndex implements SearchIndex {
       this.table,
       () => createDocument(encoders),
       (record) => this.#lookup.docFor(record.talk, record.num),
+      (index, doc) => addDocument(index, encoders, doc),
     );
   }
 
-  /** The FlexSearch text and table facets of a talk, numbered `num`. */
-  prepare(talk: Talk, num: number): { doc: IndexedDoc; facets: Record<FacetName, string[]>; fp: string } {
-    const doc = this.#lookup.docFor(talk, num);
-    return { doc, facets: facetsOf(talk, this.#lookup.yearOf(talk)), fp: fingerprint(doc) };
+  /** Whether the indexed text of `talk` is still what `fp` was computed from. */
+  unchanged(talk: Talk, fp: string): boolean {
+    return fingerprint(talk, this.#lookup) === fp;
   }
 
   /**
-   * Adds a talk under `num`. `savedWords`: the talk comes from a snapshot, is unchanged, and
-   * FlexSearch already holds its text (see TalkTable.add).
+   * Adds a talk under `num`, a number FlexSearch does not hold yet; through `bulk` when given
+   * (a full build, see PostingsBuilder).
    */
-  insert(talk: Talk, num: number, prepared = this.prepare(talk, num), savedWords?: string): void {
-    if (savedWords === undefined) {
-      this.doc.add(prepared.doc);
-      this.#compactor.added(prepared.doc);
-    }
-    const record = this.table.add(talk, num, prepared.facets, prepared.doc, prepared.fp, savedWords);
+  insert(talk: Talk, num: number, bulk?: PostingsBuilder): void {
+    const doc = this.#lookup.docFor(talk, num);
+    if (bulk) bulk.add(doc);
+    else addDocument(this.doc, this.encoders, doc);
+    this.#compactor.added(doc);
+    const fp = fingerprint(talk, this.#lookup);
+    const record = this.table.add(talk, num, this.#lookup.yearOf(talk), fp, vocabularyWords(doc));
     // Right after FlexSearch encoded these fields its encoder cache still holds them.
-    if (savedWords === undefined) record.encoded = encodeShortFields(prepared.doc, this.encoders);
+    record.encoded = encodeShortFields(doc, this.encoders);
+  }
+
+  /**
+   * Takes back a talk from a snapshot, unchanged since (see unchanged()): FlexSearch already
+   * holds its text under `num`, and the restored vocabulary counts include its `words`.
+   */
+  restore(talk: Talk, num: number, fp: string, words: string): void {
+    this.table.add(talk, num, this.#lookup.yearOf(talk), fp, words);
+  }
+
+  /** Indexes every talk of a fresh index (nothing added yet). */
+  build(talks: Talk[]): void {
+    const bulk = new PostingsBuilder(this.encoders);
+    for (const talk of talks) {
+      this.table.remove(talk.id);
+      this.insert(talk, this.table.assign(), bulk);
+    }
+    bulk.finish(this.doc);
   }
 
   /** Adds or replaces one talk, under a new number. */
   put(talk: Talk): void {
     this.table.remove(talk.id);
-    this.insert(talk, this.table.assign(talk.id, false));
+    this.insert(talk, this.table.assign());
   }
 
   apply(archive: Archive, changed: Talk[], removed: string[]): void {
@@ -101,13 +123,7 @@ export class TalkSearchIndex implements SearchIndex {
   }
 
   export(): SearchExport {
-    const data: Record<string, string> = {};
-    this.doc.export((key: string, chunk: unknown) => {
-      data[`flexsearch:${key}`] = typeof chunk === 'string' ? chunk : JSON.stringify(chunk);
-    });
-    const talks = [...this.table.records()].map((r) => [r.talk.id, r.num, r.fingerprint, r.words]);
-    const vocabulary = [...this.table.vocabulary.counts];
-    data.tables = JSON.stringify({ talks, next: this.table.next, retired: this.table.retired, vocabulary });
+    const data = { ...exportPostings(this.doc), ...saveTables(this.table) };
     return { configHash: SEARCH_CONFIG_HASH, data };
   }
 

@@ -12,6 +12,8 @@
 import type { Archive } from '../model.ts';
 import { createDocument, createEncoders, SEARCH_CONFIG_HASH } from './config.ts';
 import { TalkSearchIndex } from './engine.ts';
+import { importPostings } from './postings-file.ts';
+import { FP_WIDTH, readTables, type SavedTables } from './saved-tables.ts';
 import type { SearchExport, SearchIndex } from './types.ts';
 
 export { COMPACT_MIN } from './compaction.ts';
@@ -30,34 +32,8 @@ const REBUILD_HINT = 'rebuild the snapshot by running "talks index"';
 export function createSearchIndex(archive: Archive): SearchIndex {
   const encoders = createEncoders();
   const index = new TalkSearchIndex(archive, encoders, createDocument(encoders));
-  for (const talk of archive.talks) index.put(talk);
+  index.build(archive.talks);
   return index;
-}
-
-type SavedTalk = [id: string, num: number, fingerprint: string, words: string];
-interface SavedTables {
-  talks: SavedTalk[];
-  next: number;
-  retired: number;
-  /** Vocabulary word -> number of saved talks using it. */
-  vocabulary: [string, number][];
-}
-
-function readTables(saved: SearchExport): SavedTables {
-  try {
-    const tables = JSON.parse(saved.data.tables ?? '') as Partial<SavedTables>;
-    const { talks, next, retired, vocabulary } = tables;
-    if (
-      Array.isArray(talks) &&
-      Array.isArray(vocabulary) &&
-      Number.isInteger(next) &&
-      Number.isInteger(retired)
-    )
-      return { talks, next: next!, retired: retired!, vocabulary };
-  } catch {
-    // Reported below with the same message as a missing table.
-  }
-  throw new SearchConfigMismatch(`saved search index has no readable talk table: ${REBUILD_HINT}`);
 }
 
 export function loadSearchIndex(archive: Archive, saved: SearchExport): SearchIndex {
@@ -67,13 +43,14 @@ export function loadSearchIndex(archive: Archive, saved: SearchExport): SearchIn
         `"${SEARCH_CONFIG_HASH}": ${REBUILD_HINT}`,
     );
   }
-  const tables = readTables(saved);
+  const tables = readTables(saved.data ?? {});
+  if (!tables) {
+    throw new SearchConfigMismatch(`saved search index has no readable talk table: ${REBUILD_HINT}`);
+  }
   const encoders = createEncoders();
   const doc = createDocument(encoders);
   try {
-    for (const [key, chunk] of Object.entries(saved.data)) {
-      if (key.startsWith('flexsearch:')) doc.import(key.slice('flexsearch:'.length), chunk);
-    }
+    importPostings(doc, saved.data);
   } catch (error) {
     throw new SearchConfigMismatch(
       `saved search index cannot be imported (${(error as Error).message}): ${REBUILD_HINT}`,
@@ -90,27 +67,38 @@ export function loadSearchIndex(archive: Archive, saved: SearchExport): SearchIn
  * changed or vanished are taken out again.
  */
 function reconcile(index: TalkSearchIndex, archive: Archive, saved: SavedTables): void {
-  const known = new Map(saved.talks.map(([id, num, fp, words]) => [id, { num, fp, words }]));
-  index.table.resume(
-    saved.next,
-    saved.retired,
-    saved.talks.map(([id, num]) => [id, num]),
-  );
+  index.table.resume(saved.next, saved.retired);
   index.table.vocabulary.restore(saved.vocabulary);
-  for (const talk of archive.talks) {
-    const before = known.get(talk.id);
-    known.delete(talk.id);
-    const prepared = before && index.prepare(talk, before.num);
-    const same = before !== undefined && prepared?.fp === before.fp;
-    if (before && !same) index.table.vocabulary.remove(savedWords(before.words));
-    const num = index.table.assign(talk.id, same);
-    index.insert(talk, num, same ? prepared : undefined, same ? before.words : undefined);
-  }
-  for (const { words } of known.values()) index.table.vocabulary.remove(savedWords(words));
-  index.table.retireReserved();
+  const rows = savedRows(saved);
+  const used = new Uint8Array(saved.ids.length);
+  archive.talks.forEach((talk, i) => {
+    const row = rows(talk.id, i);
+    const fp = row < 0 ? '' : saved.fingerprints.slice(row * FP_WIDTH, (row + 1) * FP_WIDTH);
+    if (row >= 0 && !used[row] && index.unchanged(talk, fp)) {
+      used[row] = 1;
+      index.restore(talk, saved.nums[row]!, fp, saved.words[row]!);
+      return;
+    }
+    index.insert(talk, index.table.assign());
+  });
+  // Talks changed or gone since: their saved words leave the vocabulary, their numbers retire.
+  used.forEach((taken, row) => {
+    if (taken) return;
+    index.table.vocabulary.remove(saved.words[row]!.split(' ').filter((w) => w !== ''));
+    index.table.retired++;
+  });
   index.maybeCompact();
 }
 
-function savedWords(words: string): string[] {
-  return words.split(' ').filter((w) => w !== '');
+/**
+ * Where a talk sits in the saved tables (-1: not there). A snapshot holds the talks in the
+ * order of its archive, so the same position is tried before a lookup by id.
+ */
+function savedRows(saved: SavedTables): (id: string, position: number) => number {
+  let byId: Map<string, number> | null = null;
+  return (id, position) => {
+    if (saved.ids[position] === id) return position;
+    byId ??= new Map(saved.ids.map((savedId, row) => [savedId, row]));
+    return byId.get(id) ?? -1;
+  };
 }

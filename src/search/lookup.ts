@@ -37,6 +37,12 @@ export class ArchiveLookup {
   #speakers?: Map<string, Speaker>;
   #topics?: Map<string, Topic>;
   #keys = new Map<FacetName, Map<string, Set<string>>>();
+  /** Entity texts, joined once per entity rather than once per talk. */
+  readonly #texts = {
+    speaker: new Map<string, string>(),
+    topic: new Map<string, string>(),
+    conference: new Map<string, string>(),
+  };
 
   constructor(readonly archive: Archive) {}
 
@@ -61,24 +67,46 @@ export class ArchiveLookup {
 
   /** The text of each field, from the talk and the entities it points to. */
   docFor(talk: Talk, num: number): IndexedDoc {
-    const conf = this.conference(talk.conferenceId);
-    const speakers = talk.speakerIds.map((id) => {
-      const s = this.speaker(id);
-      return s ? [s.name, ...s.handles, ...s.aliases].join(' ; ') : id;
-    });
-    const topics = talk.topicIds.map((id) => {
-      const t = this.topic(id);
-      return t ? [t.name, ...t.aliases].join(' ; ') : id;
-    });
-    const conference = conf ? [conf.name, conf.series, conf.year ?? '', conf.city ?? ''].join(' ; ') : '';
     return {
       id: num,
       title: talk.title,
-      speakers: speakers.join(' ; '),
-      topics: topics.join(' ; '),
-      conference,
+      speakers: talk.speakerIds.map((id) => this.speakerText(id)).join(' ; '),
+      topics: talk.topicIds.map((id) => this.topicText(id)).join(' ; '),
+      conference: this.conferenceText(talk.conferenceId),
       notes: talk.text || talk.summary,
     };
+  }
+
+  /** What a speaker is found by: name, handles and aliases (the id when unknown). */
+  speakerText(id: string): string {
+    let text = this.#texts.speaker.get(id);
+    if (text === undefined) {
+      const s = this.speaker(id);
+      text = s ? [s.name, ...s.handles, ...s.aliases].join(' ; ') : id;
+      this.#texts.speaker.set(id, text);
+    }
+    return text;
+  }
+
+  topicText(id: string): string {
+    let text = this.#texts.topic.get(id);
+    if (text === undefined) {
+      const t = this.topic(id);
+      text = t ? [t.name, ...t.aliases].join(' ; ') : id;
+      this.#texts.topic.set(id, text);
+    }
+    return text;
+  }
+
+  /** Name, series, year and city; empty for an unknown conference. */
+  conferenceText(id: string): string {
+    let text = this.#texts.conference.get(id);
+    if (text === undefined) {
+      const c = this.conference(id);
+      text = c ? [c.name, c.series, c.year ?? '', c.city ?? ''].join(' ; ') : '';
+      this.#texts.conference.set(id, text);
+    }
+    return text;
   }
 
   /** Facet keys a filter value stands for; empty when nothing matches (never an error). */

@@ -42,15 +42,6 @@ export function vocabularyWords(doc: IndexedDoc): string[] {
   return [...new Set(words)].filter((w) => w.length >= 3);
 }
 
-export function facetsOf(talk: Talk, year: number | null): Record<FacetName, string[]> {
-  return {
-    topic: [...new Set(talk.topicIds)],
-    conference: [talk.conferenceId],
-    year: year === null ? [] : [String(year)],
-    speaker: [...new Set(talk.speakerIds)],
-  };
-}
-
 export class TalkTable {
   readonly byId = new Map<string, TalkRecord>();
   readonly #byNum: (TalkRecord | undefined)[] = [];
@@ -67,8 +58,6 @@ export class TalkTable {
   #next = 1;
   #order: number[] | null = null;
   #rank: Int32Array | null = null;
-  /** Numbers read from a snapshot: the imported FlexSearch index already refers to them. */
-  readonly #reserved = new Map<string, number>();
 
   get size(): number {
     return this.byId.size;
@@ -88,57 +77,47 @@ export class TalkTable {
   }
 
   /** Continues the numbering of a snapshot, whose index may hold numbers no talk has any more. */
-  resume(next: number, retired: number, saved: [string, number][]): void {
+  resume(next: number, retired: number): void {
     this.#next = Math.max(this.#next, next);
     this.retired = retired;
-    for (const [id, num] of saved) this.#reserved.set(id, num);
   }
 
-  /** The snapshot's number for an unchanged talk, else a new one. */
-  assign(talkId: string, keepReserved: boolean): number {
-    const reserved = this.#reserved.get(talkId);
-    this.#reserved.delete(talkId);
-    if (reserved !== undefined && keepReserved) return reserved;
-    if (reserved !== undefined) this.retired++;
+  /** A number never handed out before. */
+  assign(): number {
     return this.#next++;
   }
 
-  /** Talks read from a snapshot but missing from the archive: their numbers are retired. */
-  retireReserved(): void {
-    this.retired += this.#reserved.size;
-    this.#reserved.clear();
-  }
-
   /**
-   * `savedWords`: the talk's vocabulary words as saved in a snapshot whose vocabulary counts were
-   * restored (they already include this talk), so loading skips re-deriving them.
+   * `words`: the talk's vocabulary words (vocabularyWords), counted into the vocabulary; or, as
+   * one string, the words saved in a snapshot whose vocabulary counts already include them.
    */
-  add(
-    talk: Talk,
-    num: number,
-    facets: Record<FacetName, string[]>,
-    doc: IndexedDoc,
-    fp: string,
-    savedWords?: string,
-  ): TalkRecord {
+  add(talk: Talk, num: number, year: number | null, fp: string, words: string[] | string): TalkRecord {
     const codes: number[] = [];
-    FACET_NAMES.forEach((name, f) => {
-      for (const key of facets[name]) {
-        const value = this.facets[name].code(key);
-        this.facets[name].members[value]!.add(num);
-        codes.push((value << 2) | f);
-      }
-    });
+    this.#code(codes, num, 0, talk.topicIds);
+    this.#code(codes, num, 1, [talk.conferenceId]);
+    this.#code(codes, num, 2, year === null ? [] : [String(year)]);
+    this.#code(codes, num, 3, talk.speakerIds);
     this.codes.set(num, codes);
-    const words = savedWords === undefined ? vocabularyWords(doc) : null;
-    const joined = savedWords ?? ` ${words!.join(' ')}`;
+    const joined = typeof words === 'string' ? words : ` ${words.join(' ')}`;
     const record: TalkRecord = { num, talk, words: joined, fingerprint: fp, encoded: null };
     this.byId.set(talk.id, record);
     this.#byNum[num] = record;
-    if (words) this.vocabulary.add(words);
+    if (typeof words !== 'string') this.vocabulary.add(words);
     if (this.#order) this.#order.splice(this.#position(record), 0, num);
     this.#rank = null;
     return record;
+  }
+
+  /** Files `num` under each distinct key of facet number `f` (FACET_NAMES order). */
+  #code(codes: number[], num: number, f: number, keys: readonly string[]): void {
+    const values = this.facets[FACET_NAMES[f]!];
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      if (keys.indexOf(key) < i) continue;
+      const value = values.code(key);
+      values.members[value]!.add(num);
+      codes.push((value << 2) | f);
+    }
   }
 
   /** Removes a talk; its number is retired (FlexSearch may still hold it). */

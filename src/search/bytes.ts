@@ -1,0 +1,98 @@
+/**
+ * Unsigned integers as variable-length bytes (7 bits a byte, low bits first), carried in the
+ * snapshot as base64 text: posting lists of ascending talk numbers shrink to a byte or two per
+ * number, and decoding them is a tight loop instead of a JSON parse of millions of numbers.
+ */
+
+/** Signed differences as unsigned numbers (0, -1, 1, -2 ... -> 0, 1, 2, 3 ...). */
+const zigzag = (n: number): number => (n >= 0 ? n * 2 : -n * 2 - 1);
+/** Read past the end: stops a number, and is reported once the loop is out. */
+const END = 0;
+/** Below V8's limit for arrays created with a length to keep fast elements. */
+export const PRESIZE_MAX = 50_000;
+
+export class ByteWriter {
+  #bytes = new Uint8Array(1 << 16);
+  #length = 0;
+
+  uint(value: number): void {
+    if (this.#length + 8 > this.#bytes.length) {
+      const bigger = new Uint8Array(this.#bytes.length * 2);
+      bigger.set(this.#bytes);
+      this.#bytes = bigger;
+    }
+    let n = value;
+    while (n >= 0x80) {
+      this.#bytes[this.#length++] = (n % 0x80) | 0x80;
+      n = Math.floor(n / 0x80);
+    }
+    this.#bytes[this.#length++] = n;
+  }
+
+  /** Each number as its difference from the one before (the first from 0). */
+  deltas(values: readonly number[]): void {
+    let previous = 0;
+    for (const value of values) {
+      this.uint(zigzag(value - previous));
+      previous = value;
+    }
+  }
+
+  toBase64(): string {
+    return Buffer.from(this.#bytes.buffer, 0, this.#length).toString('base64');
+  }
+}
+
+/** Reads what ByteWriter wrote; throws on data that ends early (a damaged snapshot). */
+export class ByteReader {
+  readonly #bytes: Uint8Array;
+  #at = 0;
+
+  constructor(base64: unknown) {
+    if (typeof base64 !== 'string') throw new Error('expected base64 text');
+    this.#bytes = Buffer.from(base64, 'base64');
+  }
+
+  get done(): boolean {
+    return this.#at === this.#bytes.length;
+  }
+
+  uint(): number {
+    const bytes = this.#bytes;
+    let byte = bytes[this.#at++];
+    if (byte === undefined) throw new Error('data ends early');
+    if (byte < 0x80) return byte;
+    let value = byte & 0x7f;
+    let scale = 0x80;
+    for (;;) {
+      byte = bytes[this.#at++];
+      if (byte === undefined) throw new Error('data ends early');
+      value += (byte & 0x7f) * scale;
+      if (byte < 0x80) return value;
+      scale *= 0x80;
+    }
+  }
+
+  /** `count` numbers written by ByteWriter.deltas, into a new array. */
+  deltas(count: number): number[] {
+    // Sized upfront (no spare capacity) unless so long that V8 would make it a slow dictionary.
+    const values: number[] = count <= PRESIZE_MAX ? new Array(count) : [];
+    const bytes = this.#bytes;
+    let at = this.#at;
+    let previous = 0;
+    for (let i = 0; i < count; i++) {
+      // uint() inlined: this loop decodes every posting of a snapshot.
+      let byte = bytes[at++] ?? END;
+      let value = byte & 0x7f;
+      for (let scale = 0x80; byte >= 0x80; scale *= 0x80) {
+        byte = bytes[at++] ?? END;
+        value += (byte & 0x7f) * scale;
+      }
+      if (at > bytes.length) throw new Error('data ends early');
+      previous += value % 2 === 0 ? value / 2 : -(value + 1) / 2;
+      values[i] = previous;
+    }
+    this.#at = at;
+    return values;
+  }
+}

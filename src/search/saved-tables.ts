@@ -1,0 +1,69 @@
+/**
+ * Our tables in a snapshot, one column per key so that a load parses a few long values rather
+ * than an array per talk: talk ids and vocabulary words as JSON string lists, numbers as bytes
+ * (bytes.ts), fingerprints as one string of fixed-width pieces.
+ */
+import { ByteReader, ByteWriter } from './bytes.ts';
+import type { TalkTable } from './tables.ts';
+
+export interface SavedTables {
+  ids: string[];
+  nums: number[];
+  /** The fingerprint of talk i is fingerprints.slice(i * FP_WIDTH, (i + 1) * FP_WIDTH). */
+  fingerprints: string;
+  /** TalkRecord.words of each talk. */
+  words: string[];
+  next: number;
+  retired: number;
+  /** Vocabulary word -> number of saved talks using it. */
+  vocabulary: [string, number][];
+}
+
+/** Width of a fingerprint (fingerprint.ts). */
+export const FP_WIDTH = 16;
+
+export function saveTables(table: TalkTable): Record<string, string> {
+  const records = [...table.records()];
+  const nums = new ByteWriter();
+  nums.deltas(records.map((r) => r.num));
+  const fingerprints = records.map((r) => r.fingerprint);
+  if (fingerprints.some((fp) => fp.length !== FP_WIDTH)) throw new Error('unexpected fingerprint width');
+  const { next, retired } = table;
+  return {
+    tables: JSON.stringify({ next, retired, vocabulary: [...table.vocabulary.counts] }),
+    'talks:ids': JSON.stringify(records.map((r) => r.talk.id)),
+    'talks:nums': nums.toBase64(),
+    'talks:fingerprints': fingerprints.join(''),
+    'talks:words': JSON.stringify(records.map((r) => r.words)),
+  };
+}
+
+const isStringList = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((v) => typeof v === 'string');
+
+/** The saved tables, or null when they are missing or do not fit together. */
+export function readTables(data: Record<string, string>): SavedTables | null {
+  try {
+    const { next, retired, vocabulary } = JSON.parse(data.tables ?? '') as Partial<SavedTables>;
+    const ids = JSON.parse(data['talks:ids'] ?? '') as unknown;
+    const words = JSON.parse(data['talks:words'] ?? '') as unknown;
+    const fingerprints = data['talks:fingerprints'];
+    if (
+      !Number.isInteger(next) ||
+      !Number.isInteger(retired) ||
+      !Array.isArray(vocabulary) ||
+      !isStringList(ids) ||
+      !isStringList(words) ||
+      words.length !== ids.length ||
+      typeof fingerprints !== 'string' ||
+      fingerprints.length !== ids.length * FP_WIDTH
+    )
+      return null;
+    const reader = new ByteReader(data['talks:nums']);
+    const nums = reader.deltas(ids.length);
+    if (!reader.done) return null;
+    return { ids, nums, fingerprints, words, next: next!, retired: retired!, vocabulary };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,89 @@
+import fc from 'fast-check';
+import type { Document } from 'flexsearch';
+import { describe, expect, test } from 'vitest';
+import { createDocument, createEncoders, FIELDS, type IndexedDoc } from '../../src/search/config.ts';
+import { addDocument, PostingsBuilder } from '../../src/search/postings.ts';
+import { exportPostings, importPostings } from '../../src/search/postings-file.ts';
+
+/** Every field's term -> posting lists, in map order, and the register, in insertion order. */
+function contents(doc: Document<IndexedDoc>) {
+  const inner = doc as unknown as { reg: Set<number>; index: Map<string, { map: Map<string, unknown> }> };
+  return {
+    reg: [...inner.reg],
+    fields: FIELDS.map(({ field }) => [...inner.index.get(field)!.map]),
+  };
+}
+
+const word = fc.oneof(
+  fc.constantFrom('kafka', 'Kafkas', 'kube', 'Kubernetes', 'the', 'a', 'x', 'running', 'runs', 'Zoë'),
+  fc.constantFrom('Ørsted', 'naïve', 'C++', '.NET', 'v20', '12345', 'abc1234', 'cannot', "don't", '日本語'),
+  fc.string({ maxLength: 8 }),
+);
+const text = fc.array(word, { maxLength: 30 }).map((words) => words.join(' '));
+const docs = fc.array(
+  fc.record({ title: text, speakers: text, topics: text, conference: text, notes: text }),
+  { maxLength: 12 },
+);
+
+type Fields = Pick<IndexedDoc, 'title' | 'speakers' | 'topics' | 'conference' | 'notes'>;
+
+function numbered(fields: Fields[]): IndexedDoc[] {
+  return fields.map((f, i) => ({ id: i * 3 + 1, ...f }));
+}
+
+describe('postings written directly', () => {
+  test('are what FlexSearch itself makes of the same talks, added one by one or in bulk', () => {
+    fc.assert(
+      fc.property(docs, (fields) => {
+        const talks = numbered(fields);
+        const expected = createDocument(createEncoders());
+        for (const talk of talks) expected.add(talk);
+        const encoders = createEncoders();
+        const oneByOne = createDocument(encoders);
+        for (const talk of talks) addDocument(oneByOne, encoders, talk);
+        const bulk = new PostingsBuilder(createEncoders());
+        for (const talk of talks) bulk.add(talk);
+        const built = createDocument(createEncoders());
+        bulk.finish(built);
+        expect(contents(oneByOne)).toEqual(contents(expected));
+        expect(contents(built)).toEqual(contents(expected));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test('come back from an export unchanged, and FlexSearch finds the same talks in them', () => {
+    fc.assert(
+      fc.property(docs, (fields) => {
+        const encoders = createEncoders();
+        const doc = createDocument(encoders);
+        for (const talk of numbered(fields)) addDocument(doc, encoders, talk);
+        const loaded = createDocument(createEncoders());
+        importPostings(loaded, JSON.parse(JSON.stringify(exportPostings(doc))));
+        expect(contents(loaded)).toEqual(contents(doc));
+        for (const query of ['kafka', 'kub', 'run', 'zoe', '123']) {
+          expect(loaded.search(query, { limit: 1000 })).toEqual(doc.search(query, { limit: 1000 }));
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  test('a damaged export is refused rather than half loaded', () => {
+    const encoders = createEncoders();
+    const doc = createDocument(encoders);
+    addDocument(doc, encoders, {
+      id: 1,
+      title: 'Kafka streams',
+      speakers: '',
+      topics: '',
+      conference: '',
+      notes: 'x',
+    });
+    const saved = exportPostings(doc);
+    const cut = { ...saved, 'postings:title:ids': saved['postings:title:ids']!.slice(0, 2) };
+    expect(() => importPostings(createDocument(createEncoders()), cut)).toThrow();
+    const { 'postings:notes:terms': _dropped, ...missing } = saved;
+    expect(() => importPostings(createDocument(createEncoders()), missing)).toThrow();
+  });
+});
