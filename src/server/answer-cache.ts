@@ -1,11 +1,13 @@
 /**
- * Finished answers (answers.ts) of the routes whose cost is a search, kept per archive state:
- * `/api/search`, `/search` and `/feed.xml`. A hit is a buffer write.
+ * Finished answers (answers.ts), kept per archive state: those of the routes whose cost is a
+ * search (`/api/search`, `/search`, `/feed.xml`) and of the pages that depend on the state
+ * alone (home, lists, entity pages). A hit is a buffer write.
  *
  * The cache belongs to one state at a time. The first request that brings another state (a
  * re-index swapped it) empties it, so no answer outlives the archive it was computed from.
  * The state object is the generation: the server swaps it after every change to the archive or
  * the index, and a route reads it once, synchronously, before it looks anything up here.
+ * The generation is held weakly: an idle server does not keep the archive it replaced alive.
  * Least recently used answers go first once the entries or the bytes pass their limits.
  */
 import type { Answer } from './answers.ts';
@@ -38,7 +40,7 @@ export interface CacheStats {
 export class AnswerCache {
   readonly #limits: CacheLimits;
   readonly #answers = new Map<string, Answer>();
-  #generation: object | null = null;
+  #generation: WeakRef<object> | null = null;
   #bytes = 0;
   #hits = 0;
   #misses = 0;
@@ -48,7 +50,7 @@ export class AnswerCache {
   }
 
   get(generation: object, key: string): Answer | undefined {
-    if (generation !== this.#generation) this.#reset(generation);
+    if (generation !== this.#generation?.deref()) this.#reset(generation);
     const kept = this.#answers.get(key);
     if (!kept) {
       this.#misses += 1;
@@ -62,7 +64,7 @@ export class AnswerCache {
   }
 
   set(generation: object, key: string, answer: Answer): void {
-    if (generation !== this.#generation) this.#reset(generation);
+    if (generation !== this.#generation?.deref()) this.#reset(generation);
     // One answer may not push out a quarter of the cache.
     if (this.#limits.entries === 0 || sizeOf(key, answer) > this.#limits.bytes / 4) return;
     this.#forget(key);
@@ -87,7 +89,7 @@ export class AnswerCache {
   }
 
   #reset(generation: object): void {
-    this.#generation = generation;
+    this.#generation = new WeakRef(generation);
     this.#answers.clear();
     this.#bytes = 0;
   }
