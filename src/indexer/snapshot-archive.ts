@@ -1,149 +1,240 @@
 /**
- * The archive as archive.json stores it: without the notes, which posts.json already holds.
- * A talk's notes are most of an archive's bytes and were stored three times (the extraction,
- * each source, the talk); here each source names the talk of its post's extraction it comes
- * from, and the talk's joined text is left out when it is the join of its sources. Anything
- * that cannot be referenced that way is stored as it is, so packing never loses data.
+ * The archive as archive.json stores it: columns of numbers and texts (snapshot-pack.ts).
+ *
+ * Talks and their sources are stored as columns rather than one object each: a column of
+ * strings that repeat (conference ids, dates, post paths) as a table of the distinct values and
+ * a code per talk, and long strings (ids, titles, excerpts) in the text part of the file. The
+ * notes are left out: posts-<xx>.json already hold them, so each source names the talk of its
+ * post's extraction it comes from, and a talk's joined text and summary are left out when they
+ * are the join of its sources' texts and the first excerpt. Lists of talk ids name talks by
+ * position. Anything that cannot be referenced that way is stored as it is, so packing never
+ * loses data.
  */
-import type { Archive, Conference, ExtractedPost, Speaker, Talk, TalkSource, Topic } from '../model.ts';
+import type {
+  Archive,
+  Conference,
+  ExtractedPost,
+  PostRecord,
+  Speaker,
+  Talk,
+  TalkSource,
+  Topic,
+} from '../model.ts';
+import { type Coded, type CodedLists, code, codeLists } from './snapshot-codes.ts';
+import { type IntColumn, PackWriter } from './snapshot-pack.ts';
 
-type PackedSource = Omit<TalkSource, 'text'> & { text: number | string };
+/** A record's talk ids are positions in the talk list (`talks`), or stored as they are when one is not in it. */
+export interface PackedRecords<T> {
+  records: (Omit<T, 'talkIds'> & { talkIds: string[] | null })[];
+  counts: IntColumn;
+  talks: IntColumn;
+}
+
+export interface PackedSources {
+  /** Sources per talk. */
+  counts: IntColumn;
+  post: Coded<string>;
+  postTitle: Coded<string>;
+  url: Coded<string | null>;
+  anchor: IntColumn;
+  excerpt: IntColumn;
+  /** 1 where the excerpt's final ellipsis was left out of the texts (see `ELLIPSIS`). */
+  excerptCut: IntColumn;
+  /** The position of the talk in its post's extraction whose notes are the source's text, or -1. */
+  note: IntColumn;
+  /** [source position, text] for the texts no extraction holds. */
+  text: [number, string][];
+  date: Coded<string | null>;
+}
+
+export interface PackedTalks {
+  id: IntColumn;
+  conferenceId: Coded<string>;
+  slug: IntColumn;
+  title: IntColumn;
+  titleDerived: IntColumn;
+  speakerIds: CodedLists<string>;
+  topicIds: CodedLists<string>;
+  kind: Coded<Talk['kind']>;
+  /** [talk position, value] where the value is not the one derived from the sources. */
+  summary: [number, string][];
+  text: [number, string][];
+  date: Coded<string | null>;
+  sources: PackedSources;
+}
+
+export interface PackedArchive
+  extends Omit<Archive, 'talks' | 'conferences' | 'speakers' | 'topics' | 'posts'> {
+  talks: PackedTalks;
+  conferences: PackedRecords<Conference>;
+  speakers: PackedRecords<Speaker>;
+  topics: PackedRecords<Topic>;
+  posts: PackedRecords<PostRecord>;
+}
+
 /**
- * Fields are null when derivable (kept as keys so that fields keep their order): `id` from the
- * conference and slug, `summary` as the first source's non-empty excerpt, `text` as the join of
- * the sources' texts.
+ * Excerpts end with an ellipsis when cut, and this one character outside Latin-1 would make an
+ * otherwise ASCII excerpt a text of its own, stored in two bytes per character in memory (50 MB
+ * at 100k talks): it is left out and joined back on loading.
  */
-type PackedTalk = Omit<Talk, 'id' | 'summary' | 'text' | 'sources'> & {
-  id: string | null;
-  summary: string | null;
-  text: string | null;
-  sources: PackedSource[];
-};
+export const ELLIPSIS = '…';
 
-function summaryOf(sources: { excerpt: string }[]): string {
-  return sources.find((source) => source.excerpt)?.excerpt ?? '';
-}
-/** `talkIds` is null when it lists, in id order, the talks that name the record. */
-type Packed<T> = Omit<T, 'talkIds'> & { talkIds: string[] | null };
-export type PackedArchive = Omit<Archive, 'talks' | 'conferences' | 'speakers' | 'topics'> & {
-  talks: PackedTalk[];
-  conferences: Packed<Conference>[];
-  speakers: Packed<Speaker>[];
-  topics: Packed<Topic>[];
-};
+/** Looks up the notes of a post's talks, in the order of its extraction. */
+export type NotesOf = (post: string) => readonly string[] | undefined;
 
-type Lists = Record<'conferences' | 'speakers' | 'topics', Map<string, string[]>>;
-
-/** The talk ids naming each conference, speaker and topic; talks come sorted by id, so are these. */
-function talkLists(talks: Talk[]): Lists {
-  const lists: Lists = { conferences: new Map(), speakers: new Map(), topics: new Map() };
-  const add = (map: Map<string, string[]>, key: string, id: string) => {
-    const list = map.get(key);
-    if (list) list.push(id);
-    else map.set(key, [id]);
-  };
-  for (const talk of talks) {
-    add(lists.conferences, talk.conferenceId, talk.id);
-    for (const id of talk.speakerIds) add(lists.speakers, id, talk.id);
-    for (const id of talk.topicIds) add(lists.topics, id, talk.id);
-  }
-  return lists;
-}
-
-function sameList(a: string[], b: string[] | undefined): boolean {
-  return b !== undefined && a.length === b.length && a.every((value, index) => value === b[index]);
-}
-
-function packLists<T extends { id: string; talkIds: string[] }>(
-  records: T[],
-  derived: Map<string, string[]>,
-) {
-  return records.map((record) => ({
-    ...record,
-    talkIds: sameList(record.talkIds, derived.get(record.id)) ? null : record.talkIds,
-  }));
-}
-
-function unpackLists<T extends { id: string; talkIds: string[] }>(
-  records: Packed<T>[],
-  derived: Map<string, string[]>,
-): T[] {
-  // Omit<T, 'talkIds'> plus talkIds is T again; TypeScript cannot see it through the generic.
-  return records.map(
-    (record) => ({ ...record, talkIds: record.talkIds ?? derived.get(record.id) ?? [] }) as unknown as T,
-  );
+export function summaryOf(sources: readonly { excerpt: string }[]): string {
+  for (const source of sources) if (source.excerpt) return source.excerpt;
+  return '';
 }
 
 /** The talk's notes as the archive joins them: each source's text once, in source order. */
-function joinTexts(texts: string[]): string {
+function joinTexts(texts: readonly string[]): string {
+  // Most talks have one source: the set and the join would give its trimmed text.
+  if (texts.length === 1) return texts[0]!.trim();
   return [...new Set(texts.map((text) => text.trim()).filter(Boolean))].join('\n\n');
 }
 
-function textPositions(extracted: Record<string, ExtractedPost>) {
+/** `joinTexts` of the sources' texts. */
+export function joinSources(sources: readonly TalkSource[]): string {
+  if (sources.length === 1) return sources[0]!.text.trim();
+  return joinTexts(sources.map((source) => source.text));
+}
+
+/** For each post, the position of the first talk holding a given text (any has the same text). */
+function notePositions(extracted: Record<string, ExtractedPost>) {
   const byPost = new Map<string, Map<string, number>>();
-  return (post: string): Map<string, number> => {
+  return (post: string, text: string): number => {
     let positions = byPost.get(post);
     if (!positions) {
       positions = new Map();
-      // The first talk with a given text answers for it: any of them has the same text.
       for (const [index, talk] of (extracted[post]?.talks ?? []).entries())
         if (!positions.has(talk.text)) positions.set(talk.text, index);
       byPost.set(post, positions);
     }
-    return positions;
+    return positions.get(text) ?? -1;
   };
 }
 
-export function packArchive(archive: Archive, extracted: Record<string, ExtractedPost>): PackedArchive {
-  const positionsOf = textPositions(extracted);
-  const talks = archive.talks.map((talk): PackedTalk => {
-    const { sources } = talk;
-    const derivable = talk.text === joinTexts(sources.map((source) => source.text));
-    return {
-      ...talk,
-      id: talk.id === `${talk.conferenceId}/${talk.slug}` ? null : talk.id,
-      summary: talk.summary === summaryOf(sources) ? null : talk.summary,
-      text: derivable ? null : talk.text,
-      sources: sources.map((source) => ({
-        ...source,
-        text: positionsOf(source.post).get(source.text) ?? source.text,
-      })),
-    };
-  });
-  const lists = talkLists(archive.talks);
+function packSources(
+  talks: Talk[],
+  out: PackWriter,
+  extracted: Record<string, ExtractedPost>,
+): PackedSources {
+  const sources = talks.flatMap((talk) => talk.sources);
+  const positionOf = notePositions(extracted);
+  const note = sources.map((source) => positionOf(source.post, source.text));
   return {
+    counts: out.ints(talks.map((talk) => talk.sources.length)),
+    post: code(
+      out,
+      sources.map((source) => source.post),
+    ),
+    postTitle: code(
+      out,
+      sources.map((source) => source.postTitle),
+    ),
+    url: code(
+      out,
+      sources.map((source) => source.url),
+    ),
+    anchor: out.strings(sources.map((source) => source.anchor)),
+    excerpt: out.strings(
+      sources.map(({ excerpt }) => (excerpt.endsWith(ELLIPSIS) ? excerpt.slice(0, -1) : excerpt)),
+    ),
+    excerptCut: out.ints(sources.map(({ excerpt }) => (excerpt.endsWith(ELLIPSIS) ? 1 : 0))),
+    note: out.ints(note),
+    text: sources.flatMap((source, index): [number, string][] =>
+      note[index] === -1 ? [[index, source.text]] : [],
+    ),
+    date: code(
+      out,
+      sources.map((source) => source.date),
+    ),
+  };
+}
+
+function packTalks(talks: Talk[], out: PackWriter): Omit<PackedTalks, 'sources'> {
+  const exceptions = (value: (talk: Talk) => string, derived: (talk: Talk) => string) =>
+    talks.flatMap((talk, index): [number, string][] =>
+      value(talk) === derived(talk) ? [] : [[index, value(talk)]],
+    );
+  return {
+    id: out.strings(talks.map((talk) => talk.id)),
+    conferenceId: code(
+      out,
+      talks.map((talk) => talk.conferenceId),
+    ),
+    slug: out.strings(talks.map((talk) => talk.slug)),
+    title: out.strings(talks.map((talk) => talk.title)),
+    titleDerived: out.ints(talks.map((talk) => (talk.titleDerived ? 1 : 0))),
+    speakerIds: codeLists(
+      out,
+      talks.map((talk) => talk.speakerIds),
+    ),
+    topicIds: codeLists(
+      out,
+      talks.map((talk) => talk.topicIds),
+    ),
+    kind: code(
+      out,
+      talks.map((talk) => talk.kind),
+    ),
+    summary: exceptions(
+      (talk) => talk.summary,
+      (talk) => summaryOf(talk.sources),
+    ),
+    text: exceptions(
+      (talk) => talk.text,
+      (talk) => joinSources(talk.sources),
+    ),
+    date: code(
+      out,
+      talks.map((talk) => talk.date),
+    ),
+  };
+}
+
+function packRecords<T extends { talkIds: string[] }>(
+  records: T[],
+  out: PackWriter,
+  positions: Map<string, number>,
+): PackedRecords<T> {
+  const counts: number[] = [];
+  const talks: number[] = [];
+  const packed = records.map((record) => {
+    const found = record.talkIds.map((id) => positions.get(id));
+    const all = found.every((position) => position !== undefined);
+    counts.push(all ? found.length : 0);
+    if (all) for (const position of found as number[]) talks.push(position);
+    return { ...record, talkIds: all ? null : record.talkIds };
+  });
+  return { records: packed, counts: out.ints(counts), talks: out.ints(talks) };
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The content of archive.json, its texts encoded as the pieces are written. The steps are a
+ * turn of the event loop apart (each takes about 0.2 s at 100k talks), so that a server goes on
+ * answering; the archive and its records are never modified, only replaced, so waiting is safe.
+ */
+export async function packArchive(
+  archive: Archive,
+  extracted: Record<string, ExtractedPost>,
+): Promise<Iterable<Buffer>> {
+  const out = new PackWriter();
+  const talks = packTalks(archive.talks, out);
+  await nextTurn();
+  const sources = packSources(archive.talks, out, extracted);
+  await nextTurn();
+  const positions = new Map(archive.talks.map((talk, index) => [talk.id, index]));
+  const header: PackedArchive = {
     ...archive,
-    conferences: packLists(archive.conferences, lists.conferences),
-    talks,
-    speakers: packLists(archive.speakers, lists.speakers),
-    topics: packLists(archive.topics, lists.topics),
+    talks: { ...talks, sources },
+    conferences: packRecords(archive.conferences, out, positions),
+    speakers: packRecords(archive.speakers, out, positions),
+    topics: packRecords(archive.topics, out, positions),
+    posts: packRecords(archive.posts, out, positions),
   };
-}
-
-/** The archive back in full; throws when a reference points at nothing (a mismatched pair of files). */
-export function unpackArchive(packed: PackedArchive, extracted: Record<string, ExtractedPost>): Archive {
-  const talks = packed.talks.map((talk): Talk => {
-    const full = talk.sources.map((source) => {
-      if (typeof source.text === 'string') return source as TalkSource;
-      const found = extracted[source.post]?.talks[source.text]?.text;
-      if (found === undefined)
-        throw new Error(`archive.json refers to a talk posts.json lacks (${source.post})`);
-      return { ...source, text: found };
-    });
-    return {
-      ...talk,
-      id: talk.id ?? `${talk.conferenceId}/${talk.slug}`,
-      summary: talk.summary ?? summaryOf(full),
-      text: talk.text ?? joinTexts(full.map((source) => source.text)),
-      sources: full,
-    };
-  });
-  const lists = talkLists(talks);
-  return {
-    ...packed,
-    conferences: unpackLists<Conference>(packed.conferences, lists.conferences),
-    talks,
-    speakers: unpackLists<Speaker>(packed.speakers, lists.speakers),
-    topics: unpackLists<Topic>(packed.topics, lists.topics),
-  };
+  return out.chunks(header);
 }

@@ -4,6 +4,44 @@
  */
 import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
+
+/**
+ * What the manifest records of a file to detect a damaged one: its size and a CRC-32, which
+ * catches truncation, flipped bits and torn writes at a third of the cost of SHA-256 (the
+ * files are not protected against someone who means to forge them, only against accidents).
+ */
+export interface FileSum {
+  crc32: number;
+  bytes: number;
+}
+
+/** A file's content: the whole of it, or its pieces in order. */
+export type Content = string | Uint8Array | Iterable<Uint8Array>;
+
+/** Writes `content` as `writeDurable` does, a piece at a time; returns what the manifest records. */
+export async function writeSummed(file: string, content: Content): Promise<FileSum> {
+  const pieces = typeof content === 'string' || content instanceof Uint8Array ? [content] : content;
+  const sum: FileSum = { crc32: 0, bytes: 0 };
+  const handle = await open(file, 'w');
+  try {
+    for (const piece of pieces) {
+      const bytes = typeof piece === 'string' ? Buffer.from(piece) : piece;
+      // Appends: writeFile on a handle writes from where the last write ended.
+      await handle.writeFile(bytes);
+      sum.crc32 = crc32(bytes, sum.crc32);
+      sum.bytes += bytes.byteLength;
+    }
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  return sum;
+}
+
+export function sumMatches(content: Uint8Array, sum: FileSum): boolean {
+  return content.byteLength === sum.bytes && crc32(content) === sum.crc32;
+}
 
 export async function writeDurable(file: string, content: string | Uint8Array): Promise<void> {
   const handle = await open(file, 'w');

@@ -4,19 +4,39 @@
  * few posts at a time: a new snapshot hard-links every shard whose posts did not change from
  * the previous snapshot's folder and writes only the others. Files are never modified in place,
  * so a link shares content that no writer will touch again.
+ *
+ * A shard is laid out as snapshot-pack.ts describes: the header lists the shard's posts and the
+ * lengths of their talks' notes; the texts are the extractions as JSON with the notes left
+ * empty, then the notes. The archive needs the notes as soon as a snapshot opens, the rest of
+ * the extractions only when the archive changes (saved-posts.ts), so the JSON waits until then.
  */
 import { link, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExtractedPost } from '../model.ts';
 import { sha256 } from './scan.ts';
-import { writeDurable } from './snapshot-files.ts';
+import { type FileSum, writeSummed } from './snapshot-files.ts';
+import { type IntColumn, PackReader, PackWriter } from './snapshot-pack.ts';
 
-export type FileSums = Record<string, { sha256: string; bytes: number }>;
+export type FileSums = Record<string, FileSum>;
 
 /** What a writer may reuse: the previous snapshot's folder and the posts changed since. */
 export interface PreviousSnapshot {
   id: string;
   changed: ReadonlySet<string>;
+}
+
+/** A shard as read: the notes of its posts, and the rest of their extractions still as JSON. */
+export interface SavedShard {
+  notes: Map<string, string[]>;
+  json: Buffer;
+}
+
+interface ShardHeader {
+  paths: string[];
+  /** Per post, its talks' notes. */
+  notes: IntColumn[];
+  /** One text: the extractions as JSON, notes left empty. */
+  posts: IntColumn;
 }
 
 const SHARD = /^posts-[0-9a-f]{2}\.json$/;
@@ -37,6 +57,35 @@ function groupByShard(extracted: Record<string, ExtractedPost>): Map<string, Rec
     shards.get(name)![postPath] = extracted[postPath]!;
   }
   return shards;
+}
+
+function shardFile(posts: Record<string, ExtractedPost>): Iterable<Buffer> {
+  const out = new PackWriter();
+  const paths = Object.keys(posts);
+  // The empty text keeps each talk's fields in their order once the notes are put back.
+  const bare = paths.map((postPath) => {
+    const post = posts[postPath]!;
+    return [postPath, { ...post, talks: post.talks.map((talk) => ({ ...talk, text: '' })) }];
+  });
+  const header: ShardHeader = {
+    paths,
+    posts: out.strings([JSON.stringify(Object.fromEntries(bare))]),
+    notes: paths.map((postPath) => out.strings(posts[postPath]!.talks.map((talk) => talk.text))),
+  };
+  return out.chunks(header);
+}
+
+/** Reads a shard's notes; throws when the file is not a shard. */
+export function readShard(bytes: Buffer, name: string): SavedShard {
+  const { header, columns } = PackReader.open<ShardHeader>(bytes, name);
+  const { paths, notes } = header;
+  if (!Array.isArray(paths) || !Array.isArray(notes) || paths.length !== notes.length)
+    throw new Error(`${name} does not hold extracted posts`);
+  // Copied out, so that the rest of the file is freed while the JSON waits.
+  const json = Buffer.from(columns.bytes(header.posts));
+  const byPath = new Map(paths.map((postPath, index) => [postPath, columns.strings(notes[index]!)]));
+  columns.end(name);
+  return { notes: byPath, json };
 }
 
 /** The previous snapshot's checksums, or none when it cannot be read (then everything is written). */
@@ -71,9 +120,7 @@ export async function writePostShards(
         continue;
       }
     }
-    const content = JSON.stringify(posts);
-    await writeDurable(path.join(dir, name), content);
-    files[name] = { sha256: sha256(content), bytes: Buffer.byteLength(content) };
+    files[name] = await writeSummed(path.join(dir, name), shardFile(posts));
   }
   return files;
 }

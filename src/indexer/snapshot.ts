@@ -3,10 +3,11 @@
  *
  *   current                       the name of the live snapshot (replaced atomically)
  *   snapshots/<id>/manifest.json  schema, configuration hash, counts, per-post hashes, file checksums
- *   snapshots/<id>/archive.json   the merged archive (what the site shows), notes left out
+ *   snapshots/<id>/archive.json   the merged archive (what the site shows), notes left out,
+ *                                 as columns and texts (snapshot-archive.ts, snapshot-pack.ts)
  *   snapshots/<id>/posts-<xx>.json each post's extraction, so unchanged posts are not re-read,
  *                                 sharded by path hash (see snapshot-posts.ts); the archive's
- *                                 notes are read from here
+ *                                 notes are read from here, the rest when the archive changes
  *   snapshots/<id>/search.json    the exported search index
  *
  * A new snapshot is written into a new folder, every file flushed to disk, and only then does
@@ -21,20 +22,31 @@ import path from 'node:path';
 import type { Archive, ExtractedPost } from '../model.ts';
 import type { SearchExport } from '../search/types.ts';
 import type { CodeFingerprint } from './fingerprint.ts';
+import { SavedPosts } from './saved-posts.ts';
 import type { PostsManifest } from './scan.ts';
-import { sha256 } from './scan.ts';
-import { type PackedArchive, packArchive, unpackArchive } from './snapshot-archive.ts';
+import { packArchive } from './snapshot-archive.ts';
 import {
+  type Content,
   ensureFolder,
+  type FileSum,
   listFolders,
   removeFolder,
   replaceAtomically,
+  sumMatches,
   syncFolder,
   writeDurable,
+  writeSummed,
 } from './snapshot-files.ts';
-import { isShard, type PreviousSnapshot, writePostShards } from './snapshot-posts.ts';
+import {
+  isShard,
+  type PreviousSnapshot,
+  readShard,
+  type SavedShard,
+  writePostShards,
+} from './snapshot-posts.ts';
+import { unpackArchive } from './snapshot-unpack.ts';
 
-export const SNAPSHOT_SCHEMA = 2;
+export const SNAPSHOT_SCHEMA = 3;
 const FILES = ['archive.json', 'search.json'] as const;
 
 export interface SnapshotManifest {
@@ -46,8 +58,8 @@ export interface SnapshotManifest {
   createdAt: string;
   counts: { posts: number; talks: number; speakers: number; topics: number; conferences: number };
   posts: PostsManifest;
-  /** File name -> sha256 and size of what was written. */
-  files: Record<string, { sha256: string; bytes: number }>;
+  /** File name -> checksum and size of what was written. */
+  files: Record<string, FileSum>;
 }
 
 export interface Snapshot {
@@ -59,8 +71,13 @@ export interface Snapshot {
   search: SearchExport;
 }
 
+/** A snapshot as read: the extractions are parsed when first asked for (saved-posts.ts). */
+export interface LoadedSnapshot extends Omit<Snapshot, 'extracted'> {
+  extracted: SavedPosts;
+}
+
 export type LoadResult =
-  | { ok: true; snapshot: Snapshot; id: string; merged: 'current' | 'stale' }
+  | { ok: true; snapshot: LoadedSnapshot; id: string; merged: 'current' | 'stale' }
   | { ok: false; reason: string | null };
 
 /** Sorts by creation time; the random part keeps two runs in one millisecond apart. */
@@ -79,15 +96,13 @@ export async function writeSnapshot(
   const root = path.join(dataDir, 'snapshots');
   const dir = path.join(root, id);
   await ensureFolder(dir);
-  const contents: Record<(typeof FILES)[number], string> = {
-    'archive.json': JSON.stringify(packArchive(snapshot.archive, snapshot.extracted)),
+  const contents: Record<(typeof FILES)[number], Content> = {
+    'archive.json': await packArchive(snapshot.archive, snapshot.extracted),
     'search.json': JSON.stringify(snapshot.search),
   };
   const files = await writePostShards(dir, snapshot.extracted, previous);
   for (const name of FILES) {
-    const content = contents[name];
-    await writeDurable(path.join(dir, name), content);
-    files[name] = { sha256: sha256(content), bytes: Buffer.byteLength(content) };
+    files[name] = await writeSummed(path.join(dir, name), contents[name]);
   }
   const { archive } = snapshot;
   const manifest: SnapshotManifest = {
@@ -135,16 +150,14 @@ function parse<T>(text: string, name: string): T {
   }
 }
 
-async function readVerified(dir: string, manifest: SnapshotManifest, name: string): Promise<string> {
+async function readVerified(dir: string, manifest: SnapshotManifest, name: string): Promise<Buffer> {
   const expected = manifest.files?.[name];
   if (!expected) throw new Error(`manifest.json does not list ${name}`);
   const content = await readFile(path.join(dir, name)).catch(() => {
     throw new Error(`${name} is missing`);
   });
-  if (content.length !== expected.bytes || sha256(content) !== expected.sha256) {
-    throw new Error(`${name} is corrupt or truncated (checksum mismatch)`);
-  }
-  return content.toString('utf8');
+  if (!sumMatches(content, expected)) throw new Error(`${name} is corrupt or truncated (checksum mismatch)`);
+  return content;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -152,24 +165,24 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** Checksums prove the files are what was written; this catches a writer from another version. */
-function checkShape(manifest: SnapshotManifest, files: unknown[]): Snapshot {
-  const [archive, extracted, search] = files;
+function checkShape(
+  manifest: SnapshotManifest,
+  archive: Buffer,
+  shards: SavedShard[],
+  search: unknown,
+): LoadedSnapshot {
   const { configHash, fingerprint, posts } = manifest;
-  const lists = ['talks', 'conferences', 'speakers', 'topics', 'posts'];
-  if (!isObject(archive) || !lists.every((key) => Array.isArray(archive[key])))
-    throw new Error('archive.json does not hold an archive');
-  if (!isObject(extracted)) throw new Error('posts.json does not hold extracted posts');
   if (!isObject(search) || !isObject(search.data))
     throw new Error('search.json does not hold a search index');
   if (!isObject(posts)) throw new Error('manifest.json does not list the posts');
-  const posted = extracted as Snapshot['extracted'];
-  const full = unpackArchive(archive as unknown as PackedArchive, posted);
+  const extracted = new SavedPosts(shards);
+  const full = unpackArchive(archive, (post) => extracted.notes(post));
   return {
     configHash,
     fingerprint,
     posts,
     archive: full,
-    extracted: posted,
+    extracted,
     search: search as unknown as SearchExport,
   };
 }
@@ -206,10 +219,10 @@ export async function loadSnapshot(
     if (problem) throw new Error(problem);
     const shards = Object.keys(manifest.files ?? {}).filter(isShard);
     const [archive, search, ...posts] = await Promise.all(
-      [...FILES, ...shards].map(async (name) => parse(await readVerified(dir, manifest, name), name)),
+      [...FILES, ...shards].map((name) => readVerified(dir, manifest, name)),
     );
-    if (!posts.every(isObject)) throw new Error('a posts-*.json file does not hold extracted posts');
-    const snapshot = checkShape(manifest, [archive, Object.assign({}, ...posts), search]);
+    const saved = posts.map((bytes, index) => readShard(bytes, shards[index]!));
+    const snapshot = checkShape(manifest, archive!, saved, parse(search!.toString('utf8'), 'search.json'));
     const stale = expected !== undefined && manifest.fingerprint?.archive !== expected.archive;
     return { ok: true, id, snapshot, merged: stale ? 'stale' : 'current' };
   } catch (error) {
