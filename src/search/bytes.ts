@@ -57,6 +57,24 @@ export class ByteReader {
     return this.#at === this.#bytes.length;
   }
 
+  /** Where the next number starts. */
+  get position(): number {
+    return this.#at;
+  }
+
+  seek(position: number): void {
+    this.#at = position;
+  }
+
+  /** Moves past `count` numbers without decoding them (one byte test each). */
+  skip(count: number): void {
+    const bytes = this.#bytes;
+    let at = this.#at;
+    for (let i = 0; i < count; i++) while ((bytes[at++] ?? END) >= 0x80);
+    if (at > bytes.length) throw new Error('data ends early');
+    this.#at = at;
+  }
+
   uint(): number {
     const bytes = this.#bytes;
     let byte = bytes[this.#at++];

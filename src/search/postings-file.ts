@@ -37,7 +37,11 @@ export function exportPostings(doc: Document<IndexedDoc>): Record<string, string
   return data;
 }
 
-/** Fills a fresh Document from exportPostings' data; throws when the data is incomplete or damaged. */
+/**
+ * Fills a fresh Document from exportPostings' data; throws when the data is incomplete or damaged.
+ * The whole byte stream is walked (so damage is found now), but the lists are decoded only when
+ * a term is first looked up (SavedPostings).
+ */
 export function importPostings(doc: Document<IndexedDoc>, data: Record<string, string>): void {
   const inner = internals(doc);
   const reg = new ByteReader(data[REG_KEY]);
@@ -46,16 +50,96 @@ export function importPostings(doc: Document<IndexedDoc>, data: Record<string, s
   for (const { field } of FIELDS) {
     const terms = JSON.parse(data[termsKey(field)] ?? 'null') as unknown;
     if (!Array.isArray(terms)) throw new Error(`no terms for field "${field}"`);
-    const map = fieldMap(inner, field);
-    const ids = new ByteReader(data[idsKey(field)]);
+    const index = inner.index.get(field);
+    if (!index || fieldMap(inner, field).size) throw new Error(`FlexSearch field "${field}" is not empty`);
+    const saved = new SavedPostings(terms as string[], new ByteReader(data[idsKey(field)]));
+    index.map = saved;
+    saved.decodeLater();
+  }
+}
+
+type Slots = (number[] | undefined)[];
+
+/** Background decoding works this long per event-loop turn. */
+const DECODE_SLICE_MS = 4;
+
+/**
+ * A field's posting lists as saved: every term is there from the start, in its saved order, but
+ * holds the position of its lists in the bytes until it is first read. Only `get` is used by
+ * FlexSearch's search and by our writes; iterating decodes everything first.
+ */
+class SavedPostings extends Map<string, Slots> {
+  /** Dropped once every term is decoded. */
+  #reader: ByteReader | null;
+  #pending: number;
+
+  constructor(terms: string[], reader: ByteReader) {
+    super();
     for (const term of terms) {
-      const slots: (number[] | undefined)[] = new Array(ids.uint());
-      for (let s = 0; s < slots.length; s++) {
-        const size = ids.uint();
-        if (size > 0) slots[s] = ids.deltas(size - 1);
-      }
-      map.set(term as string, slots);
+      if (typeof term !== 'string') throw new Error('a saved term is not text');
+      super.set(term, reader.position as unknown as Slots);
+      const slots = reader.uint();
+      for (let s = 0; s < slots; s++) reader.skip(Math.max(0, reader.uint() - 1));
     }
-    if (!ids.done) throw new Error(`the postings of field "${field}" do not match its terms`);
+    if (!reader.done) throw new Error('saved postings do not match their terms');
+    this.#reader = reader;
+    this.#pending = terms.length;
+  }
+
+  override get(term: string): Slots | undefined {
+    const value = super.get(term) as Slots | number | undefined;
+    if (typeof value !== 'number') return value;
+    const reader = this.#reader!;
+    reader.seek(value);
+    const slots: Slots = new Array(reader.uint());
+    for (let s = 0; s < slots.length; s++) {
+      const size = reader.uint();
+      if (size > 0) slots[s] = reader.deltas(size - 1);
+    }
+    super.set(term, slots);
+    if (--this.#pending === 0) this.#reader = null;
+    return slots;
+  }
+
+  #decodeAll(): void {
+    if (this.#pending === 0) return;
+    for (const term of super.keys()) this.get(term);
+  }
+
+  /**
+   * Decodes what is left a slice per event-loop turn, so the first writes after a load find
+   * their lists ready; does not keep the process alive.
+   */
+  decodeLater(): void {
+    const terms = super.keys();
+    const step = () => {
+      const until = performance.now() + DECODE_SLICE_MS;
+      while (this.#pending > 0 && performance.now() < until) {
+        const next = terms.next();
+        if (next.done) return;
+        this.get(next.value);
+      }
+      if (this.#pending > 0) setImmediate(step).unref();
+    };
+    setImmediate(step).unref();
+  }
+
+  override entries(): MapIterator<[string, Slots]> {
+    this.#decodeAll();
+    return super.entries();
+  }
+
+  override values(): MapIterator<Slots> {
+    this.#decodeAll();
+    return super.values();
+  }
+
+  override [Symbol.iterator](): MapIterator<[string, Slots]> {
+    return this.entries();
+  }
+
+  override forEach(each: (value: Slots, key: string, map: Map<string, Slots>) => void, self?: unknown): void {
+    this.#decodeAll();
+    super.forEach(each, self);
   }
 }

@@ -4,7 +4,10 @@
  * (bytes.ts), fingerprints as one string of fixed-width pieces.
  */
 import { ByteReader, ByteWriter } from './bytes.ts';
+import { FP_WIDTH } from './fingerprint.ts';
 import type { TalkTable } from './tables.ts';
+
+export { FP_WIDTH };
 
 export interface SavedTables {
   ids: string[];
@@ -18,9 +21,6 @@ export interface SavedTables {
   /** Vocabulary word -> number of saved talks using it. */
   vocabulary: [string, number][];
 }
-
-/** Width of a fingerprint (fingerprint.ts). */
-export const FP_WIDTH = 16;
 
 export function saveTables(table: TalkTable): Record<string, string> {
   const records = [...table.records()];
