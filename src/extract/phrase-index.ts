@@ -25,6 +25,11 @@ export interface Compiled<T> {
    * it (patterns never reach further), so the answer can be remembered.
    */
   single: boolean;
+  /**
+   * The characters every match opens with (see `literalPrefix`): where the text does not, the
+   * regex is not run.
+   */
+  prefix: string;
 }
 
 /** CJK radicals onwards: where the scripts without spaces between words start. */
@@ -34,6 +39,32 @@ export const HAS_CJK = /[\u2e80-\uffff]/;
 const SINGLE_WORD = new RegExp(`^[${WORD_CHAR}]+$`);
 /** Separators that never count as word characters, so words around them stay distinct runs. */
 const PLAIN_SEPARATORS = /^[\s\-/.+&:_'’!#,]*$/;
+
+/** Characters with a meaning in a pattern; any other stands for itself. */
+const SYNTAX = '^$\\.*+?()[]{}|/';
+
+/**
+ * The text every match of `pattern` opens with: its leading characters up to the first class,
+ * group, anchor or quantified character ("\\.NET[\\s-]?Core" gives ".NET"). A pattern with an
+ * alternation gives none, as do surrogates (a quantifier after one applies to the pair).
+ */
+export function literalPrefix(pattern: string): string {
+  if (pattern.includes('|')) return '';
+  let prefix = '';
+  for (let i = 0; i < pattern.length; ) {
+    const escaped = pattern[i] === '\\';
+    const char = escaped ? (pattern[i + 1] ?? '') : pattern[i]!;
+    // Escaped, only a syntax character stands for itself ("\\." is a dot, "\\d" a class).
+    if (escaped ? !SYNTAX.includes(char) : SYNTAX.includes(char)) break;
+    const code = char.charCodeAt(0);
+    if (code >= 0xd800 && code <= 0xdfff) break;
+    const next = i + (escaped ? 2 : 1);
+    if (next < pattern.length && '?*+{'.includes(pattern[next]!)) break;
+    prefix += char;
+    i = next;
+  }
+  return prefix;
+}
 
 function compileOne<T>(phrase: Phrase<T>): Compiled<T> {
   const words = phrase.phrase.toLowerCase().match(new RegExp(`[${WORD_CHAR}]+`, 'g')) ?? [];
@@ -45,6 +76,7 @@ function compileOne<T>(phrase: Phrase<T>): Compiled<T> {
     first: words[0] ?? '',
     second: words.length > 1 && PLAIN_SEPARATORS.test(between) ? (words[1] ?? null) : null,
     single: SINGLE_WORD.test(phrase.phrase),
+    prefix: literalPrefix(phrase.pattern),
   };
 }
 

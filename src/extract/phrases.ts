@@ -54,6 +54,25 @@ interface Best {
 /** Remembered one-word answers per matcher; cleared when full, so memory stays bounded. */
 const MAX_REMEMBERED = 20_000;
 
+/**
+ * Whether the text at `at` may open with `prefix`: false only when no match can start there.
+ * Ignoring case, ASCII letters are compared by hand and anything else is left to the regex
+ * (Unicode case folding pairs "k" with the Kelvin sign, for one).
+ */
+function mayOpenWith(text: string, at: number, prefix: string, caseSensitive: boolean): boolean {
+  for (let i = 0; i < prefix.length; i++) {
+    const t = text.charCodeAt(at + i);
+    const p = prefix.charCodeAt(i);
+    if (t === p) continue;
+    // Past the end of the text (NaN), or a different character where case counts.
+    if (Number.isNaN(t) || caseSensitive) return false;
+    if (t >= 128 || p >= 128) return true;
+    const lower = p | 32;
+    if (lower < 97 || lower > 122 || (t | 32) !== lower) return false;
+  }
+  return true;
+}
+
 /** `best`, or the match of `candidate` at `at` when that one is longer (or as long and listed first). */
 function tryOne(
   text: string,
@@ -62,6 +81,7 @@ function tryOne(
   order: number,
   best: Best | null,
 ): Best | null {
+  if (!mayOpenWith(text, at, candidate.prefix, candidate.phrase.caseSensitive)) return best;
   candidate.sticky.lastIndex = at;
   const length = candidate.sticky.exec(text)?.[0].length ?? -1;
   if (length < 0) return best;

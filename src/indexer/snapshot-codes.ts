@@ -36,10 +36,9 @@ export function code<T>(out: PackWriter, column: readonly T[]): Coded<T> {
 }
 
 export function codeLists<T>(out: PackWriter, lists: readonly (readonly T[])[]): CodedLists<T> {
-  return {
-    ...code(out, lists.flat() as T[]),
-    counts: out.ints(lists.map((list) => list.length)),
-  };
+  const all: T[] = [];
+  for (const list of lists) for (const value of list) all.push(value);
+  return { ...code(out, all), counts: out.ints(lists.map((list) => list.length)) };
 }
 
 /** One column read back; its values are looked up row by row. */

@@ -21,7 +21,6 @@ export type IntColumn = [number, number];
 
 /** A text's length: bytes when ASCII, minus its bytes otherwise (never -1), -1 for null. */
 const NULL = -1;
-const NOT_ASCII = /[\u0080-\uffff]/;
 /** Texts are encoded in pieces of about this many bytes, as the file is written. */
 const CHUNK = 1 << 20;
 
@@ -41,7 +40,9 @@ export class PackWriter {
   strings(values: readonly (string | null)[]): IntColumn {
     const lengths = values.map((value) => {
       if (value === null) return NULL;
-      const size = NOT_ASCII.test(value) ? -Buffer.byteLength(value) : value.length;
+      // Equal only for ASCII: any other UTF-16 unit takes two bytes or more.
+      const bytes = Buffer.byteLength(value);
+      const size = bytes === value.length ? bytes : -bytes;
       this.texts.push(value);
       this.sizes.push(size);
       return size;
@@ -49,14 +50,10 @@ export class PackWriter {
     return this.ints(lengths);
   }
 
-  /** The whole file, with `header` (which holds the columns) as its first line. */
-  file(header: unknown): Buffer {
-    return Buffer.concat([...this.chunks(header)]);
-  }
-
   /**
-   * The file in pieces, each encoded only when asked for: a writer that awaits between pieces
-   * lets other work run, and never holds the whole file in memory.
+   * The file, `header` (which holds the columns) on its first line, in pieces each encoded only
+   * when asked for: a writer that awaits between pieces lets other work run, and never holds the
+   * whole file in memory.
    */
   *chunks(header: unknown): Generator<Buffer> {
     yield Buffer.from(`${JSON.stringify({ ints: this.numbers.length, header })}\n`);

@@ -42,7 +42,8 @@ function fromPhrase(block: TextBlock): ItemTalk | null {
   const first = block.lines[0] ?? '';
   // The phrase may be followed by a comment: "Title (Speaker): great", "Title (Speaker) Conf 2012".
   const candidates = [first, first.slice(0, first.indexOf(')') + 1), first.split(/\s?:\s/)[0]!];
-  for (const candidate of candidates) {
+  // Usually two of them are the same line: it is read once.
+  for (const candidate of new Set(candidates)) {
     const phrase = parsePhrase(candidate);
     if (phrase?.confirmed && phrase.title && phrase.speakers.length)
       return {
