@@ -1,8 +1,8 @@
 /**
  * The layout shared by the snapshot's archive and post files:
  *
- *   a JSON header, on one line   {"ints": n, "header": ...}
- *   n 32-bit integers            the numbers of every column, in the machine's byte order
+ *   a JSON header, on one line   {"ints": n, "order": "LE", "header": ...}
+ *   n 32-bit integers            the numbers of every column, in the writer's byte order
  *   the texts                    one after the other, in UTF-8
  *
  * Texts (notes, excerpts, titles, ids) are most of a snapshot's bytes. Inside JSON, each would be
@@ -15,6 +15,10 @@
  * order they were written, and the reader checks that it used up the file.
  */
 import { Buffer } from 'node:buffer';
+import { endianness } from 'node:os';
+
+/** A snapshot copied to a machine of the other byte order is refused (and rebuilt), never misread. */
+const ORDER = endianness();
 
 /** Where a column's numbers are among the file's integers: [first, count]. */
 export type IntColumn = [number, number];
@@ -56,7 +60,7 @@ export class PackWriter {
    * whole file in memory.
    */
   *chunks(header: unknown): Generator<Buffer> {
-    yield Buffer.from(`${JSON.stringify({ ints: this.numbers.length, header })}\n`);
+    yield Buffer.from(`${JSON.stringify({ ints: this.numbers.length, order: ORDER, header })}\n`);
     yield Buffer.from(new Int32Array(this.numbers).buffer);
     const { texts, sizes } = this;
     for (let first = 0; first < texts.length; ) {
@@ -90,7 +94,7 @@ export class PackReader {
   /** Splits a file into its parsed header and a reader of its columns; throws on a bad header. */
   static open<T>(file: Buffer, name: string): { header: T; columns: PackReader } {
     const end = file.indexOf(10);
-    let parsed: { ints?: unknown; header?: unknown } | undefined;
+    let parsed: { ints?: unknown; order?: unknown; header?: unknown } | undefined;
     try {
       parsed = end < 0 ? undefined : JSON.parse(file.toString('utf8', 0, end));
     } catch {
@@ -99,6 +103,7 @@ export class PackReader {
     const count = parsed?.ints;
     if (typeof count !== 'number' || typeof parsed?.header !== 'object' || parsed.header === null)
       throw new Error(`${name} has no valid header`);
+    if (parsed.order !== ORDER) throw new Error(`${name} was written with another byte order`);
     const textsAt = end + 1 + 4 * count;
     if (textsAt > file.length) throw new Error(`${name} is shorter than its header says`);
     // A copy (a few MB at most): the file's bytes need not start at a multiple of 4 in memory.
