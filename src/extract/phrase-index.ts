@@ -66,6 +66,25 @@ export function literalPrefix(pattern: string): string {
   return prefix;
 }
 
+/**
+ * Whether the text at `at` may open with `prefix`: false only when no match can start there.
+ * Ignoring case, ASCII letters are compared by hand and anything else is left to the regex
+ * (Unicode case folding pairs "k" with the Kelvin sign, for one).
+ */
+export function mayOpenWith(text: string, at: number, prefix: string, caseSensitive: boolean): boolean {
+  for (let i = 0; i < prefix.length; i++) {
+    const t = text.charCodeAt(at + i);
+    const p = prefix.charCodeAt(i);
+    if (t === p) continue;
+    // Past the end of the text (NaN), or a different character where case counts.
+    if (Number.isNaN(t) || caseSensitive) return false;
+    if (t >= 128 || p >= 128) return true;
+    const lower = p | 32;
+    if (lower < 97 || lower > 122 || (t | 32) !== lower) return false;
+  }
+  return true;
+}
+
 function compileOne<T>(phrase: Phrase<T>): Compiled<T> {
   const words = phrase.phrase.toLowerCase().match(new RegExp(`[${WORD_CHAR}]+`, 'g')) ?? [];
   const between = phrase.phrase.replace(new RegExp(`[${WORD_CHAR}]+`, 'g'), '');

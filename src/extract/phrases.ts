@@ -5,8 +5,8 @@
  * there and tries their sticky regexes. Phrases that start with a non-Latin character
  * ("服务网格", ".NET") are few and share one regex.
  */
-import { type Compiled, firstKey, HAS_CJK, index, variants } from './phrase-index.ts';
-import { isWordCode, wordFilter } from './word-filter.ts';
+import { type Compiled, firstKey, HAS_CJK, index, mayOpenWith, variants } from './phrase-index.ts';
+import { isWordCode, wordEnd, wordFilter } from './word-filter.ts';
 
 export interface Phrase<T> {
   /** The phrase as written in the data, "Service mesh". */
@@ -54,25 +54,6 @@ interface Best {
 /** Remembered one-word answers per matcher; cleared when full, so memory stays bounded. */
 const MAX_REMEMBERED = 20_000;
 
-/**
- * Whether the text at `at` may open with `prefix`: false only when no match can start there.
- * Ignoring case, ASCII letters are compared by hand and anything else is left to the regex
- * (Unicode case folding pairs "k" with the Kelvin sign, for one).
- */
-function mayOpenWith(text: string, at: number, prefix: string, caseSensitive: boolean): boolean {
-  for (let i = 0; i < prefix.length; i++) {
-    const t = text.charCodeAt(at + i);
-    const p = prefix.charCodeAt(i);
-    if (t === p) continue;
-    // Past the end of the text (NaN), or a different character where case counts.
-    if (Number.isNaN(t) || caseSensitive) return false;
-    if (t >= 128 || p >= 128) return true;
-    const lower = p | 32;
-    if (lower < 97 || lower > 122 || (t | 32) !== lower) return false;
-  }
-  return true;
-}
-
 /** `best`, or the match of `candidate` at `at` when that one is longer (or as long and listed first). */
 function tryOne(
   text: string,
@@ -88,13 +69,6 @@ function tryOne(
   return !best || length > best.length || (length === best.length && order < best.order)
     ? { order, length }
     : best;
-}
-
-/** The end of the word that starts at `at`. */
-function wordEnd(scan: string, at: number): number {
-  let end = at + 1;
-  while (end < scan.length && isWordCode(scan.charCodeAt(end))) end++;
-  return end;
 }
 
 export function phraseMatcher<T>(phrases: Phrase<T>[]): PhraseMatcher<T> {

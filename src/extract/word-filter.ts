@@ -24,6 +24,13 @@ export function isWordCode(code: number): boolean {
   );
 }
 
+/** The end of the word that starts at `at`. */
+export function wordEnd(scan: string, at: number): number {
+  let end = at + 1;
+  while (end < scan.length && isWordCode(scan.charCodeAt(end))) end++;
+  return end;
+}
+
 /**
  * Reads the word that starts at `at` (a word character) up to its end: returns that end when
  * the word may be one of the keys, as written or as a lookup variant, and minus that end when
