@@ -6,21 +6,44 @@
 
 /** Signed differences as unsigned numbers (0, -1, 1, -2 ... -> 0, 1, 2, 3 ...). */
 const zigzag = (n: number): number => (n >= 0 ? n * 2 : -n * 2 - 1);
+/** Below V8's limit for arrays created with a length to keep fast elements. */
+const PRESIZE_MAX = 50_000;
+/** Lists at least this long get spare room (numberList). */
+const SPARE_FROM = 64;
+
+/**
+ * An array for `count` numbers (length `count`, to be filled by index), sized upfront rather
+ * than grown push by push, unless so long that V8 would make it a slow dictionary. A short list
+ * gets no spare capacity; one of SPARE_FROM numbers or more gets a sixteenth more room behind
+ * its length (V8 keeps it: it only trims an array to less than half its capacity), so the next
+ * writes append to it without copying the whole list.
+ */
+export function numberList(count: number): number[] {
+  if (count > PRESIZE_MAX) return [];
+  const list: number[] = new Array(count < SPARE_FROM ? count : count + (count >> 4));
+  list.length = count;
+  return list;
+}
+
 /** Read past the end: stops a number, and is reported once the loop is out. */
 const END = 0;
-/** Below V8's limit for arrays created with a length to keep fast elements. */
-export const PRESIZE_MAX = 50_000;
 
 export class ByteWriter {
   #bytes = new Uint8Array(1 << 16);
   #length = 0;
 
-  uint(value: number): void {
-    if (this.#length + 8 > this.#bytes.length) {
-      const bigger = new Uint8Array(this.#bytes.length * 2);
-      bigger.set(this.#bytes);
-      this.#bytes = bigger;
-    }
+  /** Room for `count` more bytes. */
+  #reserve(count: number): void {
+    if (this.#length + count <= this.#bytes.length) return;
+    let size = this.#bytes.length * 2;
+    while (size < this.#length + count) size *= 2;
+    const bigger = new Uint8Array(size);
+    bigger.set(this.#bytes.subarray(0, this.#length));
+    this.#bytes = bigger;
+  }
+
+  /** Any safe integer (up to 8 bytes); needs the room reserved. */
+  #put(value: number): void {
     let n = value;
     while (n >= 0x80) {
       this.#bytes[this.#length++] = (n % 0x80) | 0x80;
@@ -29,13 +52,35 @@ export class ByteWriter {
     this.#bytes[this.#length++] = n;
   }
 
+  uint(value: number): void {
+    this.#reserve(8);
+    this.#put(value);
+  }
+
   /** Each number as its difference from the one before (the first from 0). */
   deltas(values: readonly number[]): void {
+    this.#reserve(values.length * 8);
+    const bytes = this.#bytes;
+    let at = this.#length;
     let previous = 0;
-    for (const value of values) {
-      this.uint(zigzag(value - previous));
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i]!;
+      let n = zigzag(value - previous);
       previous = value;
+      if (n > 0xffffffff) {
+        this.#length = at;
+        this.#put(n);
+        at = this.#length;
+        continue;
+      }
+      // Below 2^32 (always, for talk numbers) bit operations do what #put does.
+      while (n >= 0x80) {
+        bytes[at++] = (n & 0x7f) | 0x80;
+        n >>>= 7;
+      }
+      bytes[at++] = n;
     }
+    this.#length = at;
   }
 
   toBase64(): string {
@@ -93,8 +138,7 @@ export class ByteReader {
 
   /** `count` numbers written by ByteWriter.deltas, into a new array. */
   deltas(count: number): number[] {
-    // Sized upfront (no spare capacity) unless so long that V8 would make it a slow dictionary.
-    const values: number[] = count <= PRESIZE_MAX ? new Array(count) : [];
+    const values = numberList(count);
     const bytes = this.#bytes;
     let at = this.#at;
     let previous = 0;

@@ -3,6 +3,7 @@
  * (names alphabetically, years newest first), cut to FACET_LIMIT plus the selected values.
  */
 import type { FacetValue } from '../model.ts';
+import type { FacetTally } from './facet-tally.ts';
 import type { ArchiveLookup, FacetName } from './lookup.ts';
 import type { TalkTable } from './tables.ts';
 
@@ -41,28 +42,17 @@ function tieOrder(facet: FacetName, table: TalkTable, lookup: ArchiveLookup): In
 
 /** Scratch space for limitCount, reused from query to query. */
 let scratch = new Int32Array(0);
-/** The value numbers with a positive count, ascending, as limitCount last found them. */
-let positives = new Int32Array(0);
-let positiveCount = 0;
 
 /**
- * The k-th highest positive count (1 when there are fewer than k): a selection in linear time
- * rather than a sort of every value's count (thousands of speakers at 100k talks).
+ * The k-th highest count among the tally's values (all positive; 1 when there are fewer than
+ * k): a selection in linear time rather than a sort of every count (thousands of speakers at
+ * 100k talks).
  */
-function limitCount(counts: Int32Array, k: number): number {
-  if (scratch.length < counts.length) {
-    scratch = new Int32Array(counts.length);
-    positives = new Int32Array(counts.length);
-  }
-  let n = 0;
-  for (let v = 0; v < counts.length; v++) {
-    if (counts[v]! > 0) {
-      positives[n] = v;
-      scratch[n++] = counts[v]!;
-    }
-  }
-  positiveCount = n;
+function limitCount(tally: FacetTally, k: number): number {
+  const { counts, touched, size: n } = tally;
   if (n < k) return 1;
+  if (scratch.length < n) scratch = new Int32Array(Math.max(n, scratch.length * 2));
+  for (let i = 0; i < n; i++) scratch[i] = counts[touched[i]!]!;
   // Quickselect for the element that would sit at n - k in ascending order.
   const target = n - k;
   let lo = 0;
@@ -90,7 +80,7 @@ function limitCount(counts: Int32Array, k: number): number {
 /** The FACET_LIMIT values with the highest counts (ties in display order), plus selected ones. */
 export function toValues(
   facet: FacetName,
-  counts: Int32Array,
+  tally: FacetTally,
   table: TalkTable,
   selected: Set<string>,
   lookup: ArchiveLookup,
@@ -98,12 +88,13 @@ export function toValues(
   const keys = table.facets[facet].keys;
   // The FACET_LIMIT-th highest count: values below it are never shown (unless selected), so
   // only the few at or above it are sorted with the tie order.
-  const cutoff = limitCount(counts, FACET_LIMIT);
+  const cutoff = limitCount(tally, FACET_LIMIT);
+  const { counts, touched } = tally;
   const present: number[] = [];
   const anySelected = selected.size > 0;
-  // Only values with a positive count can be listed: those limitCount gathered.
-  for (let i = 0; i < positiveCount; i++) {
-    const v = positives[i]!;
+  // Only values with a positive count can be listed: those the tally touched.
+  for (let i = 0; i < tally.size; i++) {
+    const v = touched[i]!;
     if (counts[v]! >= cutoff || (anySelected && selected.has(keys[v]!))) present.push(v);
   }
   const rank = tieOrder(facet, table, lookup);

@@ -6,6 +6,7 @@
  */
 import type { FacetValue, SearchQuery } from '../model.ts';
 import { toValues } from './facet-list.ts';
+import { FacetTally } from './facet-tally.ts';
 import { type ArchiveLookup, FACET_NAMES, type FacetName } from './lookup.ts';
 import { FacetCodes, type TalkTable } from './tables.ts';
 
@@ -68,6 +69,9 @@ function failing(num: number, allowed: Allowed): FacetName | null | undefined {
   return failed;
 }
 
+/** One tally per facet (FACET_NAMES order), reused by every query (queries run one at a time). */
+const TALLIES = FACET_NAMES.map(() => new FacetTally());
+
 /**
  * Disjunctive counts over `candidates` (null: every talk, as when browsing). A talk passing
  * every filter counts in every facet; one failing only filter f counts in f alone; one failing
@@ -80,7 +84,9 @@ export function countFacets(
   table: TalkTable,
   lookup: ArchiveLookup,
 ): Record<FacetName, FacetValue[]> {
-  const counts = FACET_NAMES.map((facet) => new Int32Array(table.facets[facet].keys.length));
+  FACET_NAMES.forEach((facet, f) => {
+    TALLIES[f]!.prepare(table.facets[facet].keys.length);
+  });
   const active = FACET_NAMES.filter((facet) => allowed[facet]);
   // Browsing: a facet whose own filter is the only one (or none is set) counts every talk, which
   // is the size of each value's set; the others only need the talks some filter lets through.
@@ -89,26 +95,28 @@ export function countFacets(
     : FACET_NAMES.filter((f) => active.length === 0 || (active.length === 1 && active[0] === f));
   for (const facet of sized) {
     const values = table.facets[facet].members;
-    const into = counts[FACET_NAMES.indexOf(facet)]!;
-    for (let v = 0; v < values.length; v++) into[v] = values[v]!.size;
+    const into = TALLIES[FACET_NAMES.indexOf(facet)]!;
+    for (let v = 0; v < values.length; v++) into.set(v, values[v]!.size);
   }
   if (candidates || sized.length < FACET_NAMES.length) {
     const skip = FACET_NAMES.map((facet) => sized.includes(facet));
     countCandidates(candidates ?? browseCandidates(allowed, active), allowed, active.length > 0, {
-      counts,
+      tallies: TALLIES,
       skip,
       table,
     });
   }
   const result = {} as Record<FacetName, FacetValue[]>;
   FACET_NAMES.forEach((facet, f) => {
-    result[facet] = toValues(facet, counts[f]!, table, selectedKeys(query, facet, lookup), lookup);
+    const tally = TALLIES[f]!;
+    result[facet] = toValues(facet, tally, table, selectedKeys(query, facet, lookup), lookup);
+    tally.clear();
   });
   return result;
 }
 
 interface Tally {
-  counts: Int32Array[];
+  tallies: FacetTally[];
   /** Facets already counted from set sizes. */
   skip: boolean[];
   table: TalkTable;
@@ -116,11 +124,11 @@ interface Tally {
 
 /** Adds each candidate's facet values to the counts, reading the table's flat value slots. */
 function countCandidates(nums: Iterable<number>, allowed: Allowed, filtered: boolean, tally: Tally): void {
-  const { counts, skip, table } = tally;
+  const { tallies, skip, table } = tally;
   const { slots, counts: widths, overflow } = table.codes;
   const add = (code: number, only: number) => {
     const f = code & 3;
-    if ((only < 0 || f === only) && !skip[f]) counts[f]![code >> 2]!++;
+    if ((only < 0 || f === only) && !skip[f]) tallies[f]!.add(code >> 2);
   };
   const count = (num: number, only: number) => {
     const at = num * FacetCodes.WIDTH;
@@ -134,7 +142,7 @@ function countCandidates(nums: Iterable<number>, allowed: Allowed, filtered: boo
       const end = at + widths[num]!;
       for (let i = at; i < end; i++) {
         const code = slots[i]!;
-        counts[code & 3]![code >> 2]!++;
+        tallies[code & 3]!.add(code >> 2);
       }
     }
     return;

@@ -7,7 +7,7 @@
 import type { Document } from 'flexsearch';
 import { ByteReader, ByteWriter } from './bytes.ts';
 import { FIELDS, type IndexedDoc } from './config.ts';
-import { fieldMap, internals } from './postings.ts';
+import { fieldMap, internals, type PendingLists } from './postings.ts';
 
 /** Keys of the saved postings in SearchExport.data. */
 const REG_KEY = 'postings:reg';
@@ -45,14 +45,18 @@ export function exportPostings(doc: Document<IndexedDoc>): Record<string, string
 export function importPostings(doc: Document<IndexedDoc>, data: Record<string, string>): void {
   const inner = internals(doc);
   const reg = new ByteReader(data[REG_KEY]);
-  for (const num of reg.deltas(reg.uint())) inner.reg.add(num);
+  let firstNew = 0;
+  for (const num of reg.deltas(reg.uint())) {
+    inner.reg.add(num);
+    firstNew = Math.max(firstNew, num + 1);
+  }
   if (!reg.done) throw new Error('the register has trailing data');
   for (const { field } of FIELDS) {
     const terms = JSON.parse(data[termsKey(field)] ?? 'null') as unknown;
     if (!Array.isArray(terms)) throw new Error(`no terms for field "${field}"`);
     const index = inner.index.get(field);
     if (!index || fieldMap(inner, field).size) throw new Error(`FlexSearch field "${field}" is not empty`);
-    const saved = new SavedPostings(terms as string[], new ByteReader(data[idsKey(field)]));
+    const saved = new SavedPostings(terms as string[], new ByteReader(data[idsKey(field)]), firstNew);
     index.map = saved;
     saved.decodeLater();
   }
@@ -68,13 +72,18 @@ const DECODE_SLICE_MS = 4;
  * holds the position of its lists in the bytes until it is first read. Only `get` is used by
  * FlexSearch's search and by our writes; iterating decodes everything first.
  */
-class SavedPostings extends Map<string, Slots> {
+class SavedPostings extends Map<string, Slots> implements PendingLists {
   /** Dropped once every term is decoded. */
   #reader: ByteReader | null;
   #pending: number;
+  /** Numbers written to lists not decoded yet, appended when they are. */
+  readonly #appended = new Map<string, number[]>();
+  /** Numbers from here on are not in the saved lists (numbers are never reused). */
+  readonly #firstNew: number;
 
-  constructor(terms: string[], reader: ByteReader) {
+  constructor(terms: string[], reader: ByteReader, firstNew: number) {
     super();
+    this.#firstNew = firstNew;
     for (const term of terms) {
       if (typeof term !== 'string') throw new Error('a saved term is not text');
       super.set(term, reader.position as unknown as Slots);
@@ -96,9 +105,32 @@ class SavedPostings extends Map<string, Slots> {
       const size = reader.uint();
       if (size > 0) slots[s] = reader.deltas(size - 1);
     }
+    const appended = this.#appended.get(term);
+    if (appended) {
+      // Written as FlexSearch would have: at the end of the first position's list.
+      const ids = slots[0] ?? [];
+      slots[0] = ids;
+      for (const num of appended) ids.push(num);
+      this.#appended.delete(term);
+    }
     super.set(term, slots);
     if (--this.#pending === 0) this.#reader = null;
     return slots;
+  }
+
+  pendingEnds(term: string, num: number): boolean | undefined {
+    if (num < this.#firstNew || typeof super.get(term) !== 'number') return undefined;
+    // A saved list cannot end with a new number: only what was written since can.
+    const appended = this.#appended.get(term);
+    return appended !== undefined && appended[appended.length - 1] === num;
+  }
+
+  pendingPost(term: string, num: number): boolean | undefined {
+    if (num < this.#firstNew || typeof super.get(term) !== 'number') return undefined;
+    const appended = this.#appended.get(term);
+    if (!appended) this.#appended.set(term, [num]);
+    else if (appended[appended.length - 1] !== num) appended.push(num);
+    return true;
   }
 
   #decodeAll(): void {

@@ -10,10 +10,21 @@
  * tests/search/postings.test.ts checks both against FlexSearch's own `add` and `search`.
  */
 import type { Document, Encoder } from 'flexsearch';
-import { PRESIZE_MAX } from './bytes.ts';
+import { numberList } from './bytes.ts';
 import { type Encoders, FIELDS, type IndexedDoc } from './config.ts';
 
-export type Postings = Map<string, (number[] | undefined)[]>;
+export type Postings = Map<string, (number[] | undefined)[]> & Partial<PendingLists>;
+
+/**
+ * Lists that a map holds without having decoded them yet (postings-file.ts): a write can be
+ * recorded against them without decoding. Both answer undefined when they do not apply.
+ */
+export interface PendingLists {
+  /** Whether a pending list ends with `num`. */
+  pendingEnds(token: string, num: number): boolean | undefined;
+  /** Records `num` at the end of a pending list; true when done. */
+  pendingPost(token: string, num: number): boolean | undefined;
+}
 
 /** The parts of FlexSearch's field index read and written here. */
 export interface FieldIndex {
@@ -90,11 +101,14 @@ class FlexLists implements FieldLists {
   constructor(private readonly map: Postings) {}
 
   ends(token: string, num: number): boolean {
+    const pending = this.map.pendingEnds?.(token, num);
+    if (pending !== undefined) return pending;
     const ids = this.map.get(token)?.[0];
     return ids !== undefined && ids[ids.length - 1] === num;
   }
 
   post(token: string, num: number): void {
+    if (this.map.pendingPost?.(token, num)) return;
     const slots = this.map.get(token);
     const ids = slots?.[0];
     if (!slots) this.map.set(token, [[num]]);
@@ -199,7 +213,7 @@ export class PostingsBuilder {
       const map = fieldMap(inner, field);
       const { lists } = this.#fields[f]!;
       for (const [token, { ids, length }] of lists) {
-        const array: number[] = length <= PRESIZE_MAX ? new Array(length) : [];
+        const array = numberList(length);
         for (let i = 0; i < length; i++) array[i] = ids[i]!;
         map.set(token, [array]);
       }

@@ -15,6 +15,15 @@ import { FIELDS } from './config.ts';
 const SHORT = FIELDS.filter((f) => f.field !== 'notes');
 const FORWARD = SHORT.filter((f) => f.tokenize === 'forward');
 const MAX_COUNT = 0xffff;
+/** How many short fields have a token count (the first characters of the encoded string). */
+export const SIZES = SHORT.length;
+/** How many forward fields have a segment of tokens. */
+export const SEGMENTS = FORWARD.length;
+/**
+ * Where the first segment starts: after the count characters, exactly SHORT.length long, and
+ * the "\n" after them (a count may itself be the code of "\n", so segments are found from here).
+ */
+export const SEGMENTS_START = SHORT.length + 1;
 
 /** Where one field sits in the encoded string: its count character and its segment (or -1). */
 export interface ShortSlot {
@@ -42,9 +51,7 @@ export function encodeShortFields(doc: IndexedDoc, encoders: Encoders): string {
 /** Whether a forward field of a talk holds every token (each given as " tok ") whole. */
 export function holdsWhole(encoded: string, slot: ShortSlot, padded: readonly string[]): boolean {
   if (slot.segment < 0) return true;
-  // The count characters are exactly SHORT.length long and followed by "\n" (a count may itself
-  // be the code of "\n", so segments are found from there).
-  let start = SHORT.length + 1;
+  let start = SEGMENTS_START;
   for (let i = 1; i <= slot.segment; i++) start = encoded.indexOf('\n', start) + 1;
   const next = encoded.indexOf('\n', start);
   const end = next < 0 ? encoded.length : next;

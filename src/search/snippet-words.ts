@@ -29,6 +29,8 @@ export class WordCodes {
   #words: string[] = [];
   /** The encoder's tokens for each word number. */
   readonly encoded: string[][] = [];
+  /** Goes up each time the table starts over: word numbers from before mean nothing then. */
+  generation = 0;
 
   constructor(private readonly encoder: Encoder) {}
 
@@ -61,6 +63,7 @@ export class WordCodes {
   }
 
   #clear(): void {
+    this.generation++;
     this.#slots.fill(0);
     this.#hashes.length = 0;
     this.#words.length = 0;
@@ -77,4 +80,72 @@ export function wordCodes(encoder: Encoder): WordCodes {
     TABLES.set(encoder, table);
   }
   return table;
+}
+
+/** The word's encoding when every token of it is a query term (one token: that token), else null. */
+function markOf(encoded: string[], terms: ReadonlySet<string>): string | null {
+  if (encoded.length === 1) return terms.has(encoded[0]!) ? encoded[0]! : null;
+  return encoded.length && encoded.every((t) => terms.has(t)) ? encoded.join(' ') : null;
+}
+
+/**
+ * The mark of each snippet word number for one set of terms: the hits of a page share their
+ * terms, and their notes share most words, so each word is checked against the terms once per
+ * page. Distinct marks are numbered from 1 (0: not marked), so windows count them in an array.
+ */
+export class Marks {
+  #terms: ReadonlySet<string> | null = null;
+  #codes: WordCodes | null = null;
+  #generation = -1;
+  #epoch = 0;
+  /** Epoch in which each word number's mark was found; its mark number beside it. */
+  #seen = new Int32Array(0);
+  #mark = new Int32Array(0);
+  readonly #numbers = new Map<string, number>();
+
+  /** Starts over when the terms or the word numbering changed since the last snippet. */
+  use(terms: ReadonlySet<string>, codes: WordCodes): void {
+    if (terms !== this.#terms) {
+      this.#terms = terms;
+      this.#numbers.clear();
+      this.#epoch++;
+    }
+    this.#sync(codes);
+  }
+
+  /** Word numbers belong to one table and one generation of it (a table may start over mid-text). */
+  #sync(codes: WordCodes): void {
+    if (codes === this.#codes && codes.generation === this.#generation) return;
+    this.#codes = codes;
+    this.#generation = codes.generation;
+    this.#epoch++;
+  }
+
+  /** The mark number of word number `id` (0: not marked). */
+  of(id: number, codes: WordCodes): number {
+    this.#sync(codes);
+    if (id >= this.#seen.length) {
+      const size = Math.max(1024, (id + 1) * 2);
+      const seen = new Int32Array(size);
+      const mark = new Int32Array(size);
+      seen.set(this.#seen);
+      mark.set(this.#mark);
+      [this.#seen, this.#mark] = [seen, mark];
+    }
+    if (this.#seen[id] === this.#epoch) return this.#mark[id]!;
+    const text = markOf(codes.encoded[id]!, this.#terms!);
+    let number = 0;
+    if (text !== null) {
+      number = this.#numbers.get(text) ?? this.#numbers.size + 1;
+      this.#numbers.set(text, number);
+    }
+    this.#seen[id] = this.#epoch;
+    this.#mark[id] = number;
+    return number;
+  }
+
+  /** How many distinct mark numbers there are so far (they run from 1 to this). */
+  get count(): number {
+    return this.#numbers.size;
+  }
 }

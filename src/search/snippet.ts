@@ -5,16 +5,14 @@
  * escaped: the output is the only HTML from the archive that templates print unescaped.
  */
 import type { Encoder } from 'flexsearch';
-import { addHash, wordCodes } from './snippet-words.ts';
+import { Marks, wordCodes } from './snippet-words.ts';
+import { scanWords } from './text-words.ts';
 
 export const SNIPPET_LENGTH = 200;
 /** Context kept before the first marked word of a window. */
 const LEAD = 40;
 /** Notes longer than this are only scanned up to here: snippets stay cheap for huge posts. */
 const SCAN_LIMIT = 20_000;
-const WORD = /[\p{L}\p{N}]+/gu;
-/** Plain ASCII text is split by character codes instead: Unicode property classes only cost time. */
-const NON_ASCII = /[^ -~\t\n\r]/;
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -32,8 +30,8 @@ export function escapeHtml(text: string): string {
 interface Tokens {
   starts: Int32Array;
   ends: Int32Array;
-  /** The word's encoding when every token of it is a query term, else null. */
-  marked: (string | null)[];
+  /** The word's mark number (Marks) when every token of it is a query term, else 0. */
+  marked: Int32Array;
   size: number;
 }
 
@@ -41,66 +39,57 @@ interface Tokens {
  * One set of token arrays reused by every snippet (snippets are made one at a time): a page of
  * hits then allocates no per-word storage.
  */
-const TOKENS: Tokens = { starts: new Int32Array(1024), ends: new Int32Array(1024), marked: [], size: 0 };
+const TOKENS: Tokens = {
+  starts: new Int32Array(1024),
+  ends: new Int32Array(1024),
+  marked: new Int32Array(1024),
+  size: 0,
+};
 
-function push(tokens: Tokens, start: number, end: number, mark: string | null): void {
+function grow(array: Int32Array): Int32Array {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}
+
+function push(tokens: Tokens, start: number, end: number, mark: number): void {
   const at = tokens.size++;
   if (at === tokens.starts.length) {
-    const starts = new Int32Array(at * 2);
-    const ends = new Int32Array(at * 2);
-    starts.set(tokens.starts);
-    ends.set(tokens.ends);
-    [tokens.starts, tokens.ends] = [starts, ends];
+    tokens.starts = grow(tokens.starts);
+    tokens.ends = grow(tokens.ends);
+    tokens.marked = grow(tokens.marked);
   }
   tokens.starts[at] = start;
   tokens.ends[at] = end;
   tokens.marked[at] = mark;
 }
 
-/** The word's encoding when every token of it is a query term (one token: that token), else null. */
-function markOf(encoded: string[], terms: ReadonlySet<string>): string | null {
-  if (encoded.length === 1) return terms.has(encoded[0]!) ? encoded[0]! : null;
-  return encoded.length && encoded.every((t) => terms.has(t)) ? encoded.join(' ') : null;
-}
-
-/** Whether a character code is an ASCII letter or digit. */
-function isWordCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-}
+const MARKS = new Marks();
 
 function tokenize(text: string, terms: ReadonlySet<string>, encoder: Encoder): Tokens {
   const tokens = TOKENS;
   tokens.size = 0;
-  const codes = terms.size ? wordCodes(encoder) : null;
-  const add = (start: number, end: number, hash?: number) => {
-    push(tokens, start, end, codes ? markOf(codes.encoded[codes.id(text, start, end, hash)]!, terms) : null);
-  };
-  if (NON_ASCII.test(text)) {
-    WORD.lastIndex = 0;
-    for (let m = WORD.exec(text); m; m = WORD.exec(text)) add(m.index, m.index + m[0].length);
+  if (!terms.size) {
+    // Nothing to mark: offsets only, no word is looked up.
+    scanWords(text, (start, end) => push(tokens, start, end, 0));
     return tokens;
   }
-  // Plain ASCII: runs of [A-Za-z0-9], found by reading character codes (no match objects).
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    let code = text.charCodeAt(i);
-    if (!isWordCode(code)) continue;
-    let hash = addHash(0, code);
-    let end = i + 1;
-    for (; end < n; end++) {
-      code = text.charCodeAt(end);
-      if (!isWordCode(code)) break;
-      hash = addHash(hash, code);
-    }
-    add(i, end, hash);
-    i = end;
-  }
+  const codes = wordCodes(encoder);
+  MARKS.use(terms, codes);
+  scanWords(text, (start, end, hash) =>
+    push(tokens, start, end, MARKS.of(codes.id(text, start, end, hash), codes)),
+  );
   return tokens;
 }
+
+/** Per mark number, the window in which it was last counted (bestWindow's distinct count). */
+let windowOf = new Int32Array(16);
 
 /** Index of the first token of the best window: most distinct marked words, then most marks. */
 function bestWindow(tokens: Tokens, length: number): number {
   const { starts, ends, marked, size } = tokens;
+  if (windowOf.length <= MARKS.count) windowOf = new Int32Array(MARKS.count * 2 + 1);
+  windowOf.fill(-1);
   let best = 0;
   let bestScore = 0;
   let first = 0;
@@ -109,16 +98,18 @@ function bestWindow(tokens: Tokens, length: number): number {
     // Windows start LEAD characters before a marked word; `first` only moves forward.
     while (starts[first]! < starts[i]! - LEAD) first++;
     const limit = starts[first]! + length;
-    const distinct = new Set<string>();
+    let distinct = 0;
     let count = 0;
     for (let j = first; j < size && ends[j]! <= limit; j++) {
-      const m = marked[j];
-      if (m) {
-        distinct.add(m);
-        count++;
+      const m = marked[j]!;
+      if (!m) continue;
+      if (windowOf[m] !== i) {
+        windowOf[m] = i;
+        distinct++;
       }
+      count++;
     }
-    const score = distinct.size * 1000 + count;
+    const score = distinct * 1000 + count;
     if (score > bestScore) [best, bestScore] = [first, score];
   }
   return best;

@@ -70,6 +70,30 @@ describe('postings written directly', () => {
     );
   });
 
+  test('take writes after a load, before or after their lists are read, like the original index', () => {
+    fc.assert(
+      fc.property(docs, docs, fc.boolean(), (before, after, readFirst) => {
+        const talks = numbered([...before, ...after]);
+        const saved = talks.slice(0, before.length);
+        const encoders = createEncoders();
+        const doc = createDocument(encoders);
+        for (const talk of saved) addDocument(doc, encoders, talk);
+        const loaded = createDocument(encoders);
+        importPostings(loaded, exportPostings(doc));
+        if (readFirst) loaded.search('kafka', { limit: 1000 });
+        for (const talk of talks.slice(before.length)) {
+          addDocument(doc, encoders, talk);
+          addDocument(loaded, encoders, talk);
+        }
+        for (const query of ['kafka', 'kub', 'run', 'zoe', '123']) {
+          expect(loaded.search(query, { limit: 1000 })).toEqual(doc.search(query, { limit: 1000 }));
+        }
+        expect(contents(loaded)).toEqual(contents(doc));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   test('a damaged export is refused rather than half loaded', () => {
     const encoders = createEncoders();
     const doc = createDocument(encoders);
