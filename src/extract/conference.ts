@@ -17,7 +17,7 @@ import {
 } from './conference-data.ts';
 import { unknownConference, unknownConferenceInText } from './conference-pattern.ts';
 import type { PostMeta } from './meta.ts';
-import { pageOf } from './page.ts';
+import { pageOf, textOf } from './page.ts';
 
 interface Source {
   text: string;
@@ -51,7 +51,7 @@ function titleSources($: CheerioAPI, meta: PostMeta): string[] {
 }
 
 function collectSources($: CheerioAPI, meta: PostMeta): Source[] {
-  const headings = pageOf($).headings.map((el) => $(el).text());
+  const headings = pageOf($).headings.map(textOf);
   return [
     ...titleSources($, meta).map((text) => ({ text, weight: TITLE })),
     ...meta.tags.map((text) => ({ text, weight: 3 })),

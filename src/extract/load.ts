@@ -101,13 +101,27 @@ function holdsTitle(el: Element): boolean {
   return headings > 0 && links <= 6;
 }
 
-/** One walk over the tree, removing chrome subtrees in place. */
-function stripChrome($: CheerioAPI, node: ParentNode): void {
-  for (const child of [...node.children]) {
-    if (child.type === 'comment') $(child).remove();
+/** Unlinks a node from its parent and siblings, as cheerio's `remove` does, without a wrapper. */
+function detach(node: AnyNode, siblings: AnyNode[], index: number): void {
+  if (node.prev) node.prev.next = node.next;
+  if (node.next) node.next.prev = node.prev;
+  siblings.splice(index, 1);
+  node.prev = node.next = node.parent = null;
+}
+
+/**
+ * One walk over the tree, removing chrome subtrees in place. Children are visited last to
+ * first, so removing one never shifts those still to visit; each decision reads only the
+ * child's own subtree, so the order changes nothing else.
+ */
+function stripChrome(node: ParentNode): void {
+  const children = node.children;
+  for (let i = children.length - 1; i >= 0; i--) {
+    const child = children[i]!;
+    if (child.type === 'comment') detach(child, children, i);
     else if (child.type === 'tag' || child.type === 'script' || child.type === 'style') {
-      if (isChrome(child)) $(child).remove();
-      else stripChrome($, child);
+      if (isChrome(child)) detach(child, children, i);
+      else stripChrome(child);
     }
   }
 }
@@ -124,7 +138,7 @@ export function loadPost(source: string, text: string): LoadedPost {
   // htmlparser2 (through the `xml` options) is several times faster than parse5 and reads the
   // recap pages we know the same way.
   const $ = cheerio.load(html, { xml: { xmlMode: false, decodeEntities: true } });
-  stripChrome($, $.root()[0]!);
+  stripChrome($.root()[0]!);
   const root = findArticle($);
   return { $, root, format, frontMatter, warnings };
 }

@@ -50,7 +50,8 @@ function isTag(el: Element, scope: Scope): boolean {
   return (el.name === 'li' && scope.tags) || hasWord(el.attribs.class, 'tag');
 }
 
-function textOf(node: AnyNode): string {
+/** The text under a node, as cheerio's `.text()` gives it, without making a wrapper. */
+export function textOf(node: AnyNode): string {
   if (node.type === 'text') return node.data;
   if (!('children' in node)) return '';
   return node.children.map(textOf).join('');

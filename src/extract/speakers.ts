@@ -51,8 +51,24 @@ const NAME_WORD = /^(?:[\p{Lu}][\p{L}'’.-]*|[\p{Lu}]\.)$/u;
 const HAN_NAME = /^[\p{Script=Han}·]{2,4}$/u;
 const HANDLE = /@([A-Za-z0-9_]{1,30})\b/;
 
+/**
+ * Answers remembered by text: the same candidate names come back from several readers of one
+ * post (items, prose, bylines). Cleared when full, so memory stays bounded.
+ */
+const nameLike = new Map<string, boolean>();
+const MAX_REMEMBERED = 20_000;
+
 export function isNameLike(text: string): boolean {
   if (text.length > 60) return false;
+  const known = nameLike.get(text);
+  if (known !== undefined) return known;
+  const answer = readsAsName(text);
+  if (nameLike.size >= MAX_REMEMBERED) nameLike.clear();
+  nameLike.set(text, answer);
+  return answer;
+}
+
+function readsAsName(text: string): boolean {
   const trimmed = text.trim();
   if (HAN_NAME.test(trimmed)) return true;
   const words = trimmed.split(/\s+/);
