@@ -228,7 +228,9 @@ export class Indexer {
       this.searchIndex = this.options.search.create(this.current);
     } else {
       try {
-        this.searchIndex = this.options.search.load(this.current, snapshot.search);
+        // The archive and the index were written together and checksummed, and nothing was
+        // merged since: the index need not check every talk's text (search/index.ts).
+        this.searchIndex = this.options.search.load(this.current, snapshot.search, { trusted: true });
       } catch (error) {
         this.options.log(
           `saved search index unusable (${(error as Error).message}): re-indexing the archive`,

@@ -11,7 +11,11 @@ import type { Vocabulary } from './vocabulary.ts';
 export interface SearchBackend {
   configHash: string;
   create(archive: Archive): SearchIndex;
-  load(archive: Archive, saved: SearchExport): SearchIndex;
+  /**
+   * `trusted`: `archive` is the archive saved with `saved` in the same snapshot, unchanged
+   * since, so the engine may skip checking each talk against what it indexed.
+   */
+  load(archive: Archive, saved: SearchExport, options?: { trusted?: boolean }): SearchIndex;
 }
 
 export const flexSearchBackend: SearchBackend = {

@@ -11,7 +11,7 @@ import { createDocument, type Encoders, type IndexedDoc, SEARCH_CONFIG_HASH } fr
 import { type Allowed, allowedTalks, countFacets, hasFilters, passes } from './facets.ts';
 import { fingerprint } from './fingerprint.ts';
 import { toHit } from './hits.ts';
-import { ArchiveLookup, FACET_NAMES } from './lookup.ts';
+import { ArchiveLookup, changedEntities, FACET_NAMES } from './lookup.ts';
 import { addDocument, PostingsBuilder } from './postings.ts';
 import { exportPostings } from './postings-file.ts';
 import { containsPhrase, foldWords, normalizeWord, type ParsedQuery, parseQuery } from './query.ts';
@@ -102,10 +102,29 @@ export class TalkSearchIndex implements SearchIndex {
   }
 
   apply(archive: Archive, changed: Talk[], removed: string[]): void {
+    const before = this.#lookup;
     this.#lookup = new ArchiveLookup(archive);
     for (const id of removed) this.table.remove(id);
     for (const talk of changed) this.put(talk);
+    for (const talk of this.#renamed(before, changed)) this.put(talk);
     this.maybeCompact();
+  }
+
+  /** Talks not among `changed` that point to an entity whose indexed text changed. */
+  #renamed(before: ArchiveLookup, changed: Talk[]): Talk[] {
+    const done = new Set(changed.map((talk) => talk.id));
+    const talks: Talk[] = [];
+    const entities = changedEntities(before, this.#lookup);
+    for (const facet of FACET_NAMES) {
+      for (const key of entities[facet]) {
+        for (const num of this.table.facets[facet].talks(key) ?? []) {
+          const talk = this.table.get(num)?.talk;
+          if (talk && !done.has(talk.id)) talks.push(talk);
+          if (talk) done.add(talk.id);
+        }
+      }
+    }
+    return talks;
   }
 
   /** Starts a background rebuild once retired numbers are a quarter of what the index holds. */

@@ -74,7 +74,7 @@ export function scoreShortField(
       entry = fields ? hashes.add(num, fields, record.words) : -1;
     }
     let score =
-      entry >= 0 ? hashedScore(ctx, num, entry, config, match) : plainScore(ctx, num, config, match);
+      entry >= 0 ? hashedScore(ctx, hashes, num, entry, config, match) : plainScore(ctx, num, config, match);
     if (score === null || score <= best[num]!) continue;
     if (!hashes.spells(entry, record, spelling.pieces, spelling.hashes)) score *= SOUND_FACTOR;
     ctx.scores.offer(num, score);
@@ -82,8 +82,14 @@ export function scoreShortField(
 }
 
 /** fieldScore from a talk's hashes: its encoded fields are read only when the token may be there whole. */
-function hashedScore(ctx: RankContext, num: number, entry: number, config: FieldConfig, match: WordMatch) {
-  const hashes = hashesOf(ctx.table);
+function hashedScore(
+  ctx: RankContext,
+  hashes: ShortHashes,
+  num: number,
+  entry: number,
+  config: FieldConfig,
+  match: WordMatch,
+) {
   const { slot, padded } = match;
   const whole =
     hashes.mayHold(entry, slot.segment, match.hashes) && holdsWhole(ctx.encoded(num)!, slot, padded);

@@ -8,6 +8,11 @@
  * are re-indexed under a new number, new ones added, missing ones retired. A built and a loaded
  * index are the same kind of index (no fast-update register, see config.ts): writes cost the
  * same on both.
+ *
+ * Finding what changed hashes every talk's text (fingerprint.ts), a third of a load. A caller
+ * that knows the archive is the one saved beside the index, read from the same checksummed
+ * snapshot, passes `trusted`: a talk found at its saved position under its saved id is then
+ * taken as unchanged without hashing; any other talk is still checked.
  */
 import type { Archive } from '../model.ts';
 import { createDocument, createEncoders, SEARCH_CONFIG_HASH } from './config.ts';
@@ -36,7 +41,16 @@ export function createSearchIndex(archive: Archive): SearchIndex {
   return index;
 }
 
-export function loadSearchIndex(archive: Archive, saved: SearchExport): SearchIndex {
+export interface LoadOptions {
+  /** `archive` is the archive the index was exported with (see above); default false. */
+  trusted?: boolean;
+}
+
+export function loadSearchIndex(
+  archive: Archive,
+  saved: SearchExport,
+  options: LoadOptions = {},
+): SearchIndex {
   if (saved?.configHash !== SEARCH_CONFIG_HASH) {
     throw new SearchConfigMismatch(
       `saved search index has configuration "${saved?.configHash}" but this version uses ` +
@@ -57,16 +71,18 @@ export function loadSearchIndex(archive: Archive, saved: SearchExport): SearchIn
     );
   }
   const index = new TalkSearchIndex(archive, encoders, doc);
-  reconcile(index, archive, tables);
+  reconcile(index, archive, tables, options.trusted === true);
   return index;
 }
 
 /**
  * Makes the imported index match `archive`, touching FlexSearch only for what differs. The
  * saved vocabulary counts are restored as they were, then the saved words of every talk that
- * changed or vanished are taken out again.
+ * changed or vanished are taken out again. The facet member sets are filled in afterwards (see
+ * TalkTable.deferMembers).
  */
-function reconcile(index: TalkSearchIndex, archive: Archive, saved: SavedTables): void {
+function reconcile(index: TalkSearchIndex, archive: Archive, saved: SavedTables, trusted: boolean): void {
+  index.table.deferMembers();
   index.table.resume(saved.next, saved.retired);
   index.table.vocabulary.restore(saved.vocabulary);
   const rows = savedRows(saved);
@@ -74,7 +90,8 @@ function reconcile(index: TalkSearchIndex, archive: Archive, saved: SavedTables)
   archive.talks.forEach((talk, i) => {
     const row = rows(talk.id, i);
     const fp = row < 0 ? '' : saved.fingerprints.slice(row * FP_WIDTH, (row + 1) * FP_WIDTH);
-    if (row >= 0 && !used[row] && index.unchanged(talk, fp)) {
+    // Trusted: the same id at the same position is the saved talk.
+    if (row >= 0 && !used[row] && ((trusted && row === i) || index.unchanged(talk, fp))) {
       used[row] = 1;
       index.restore(talk, saved.nums[row]!, fp, saved.words[row]!);
       return;
@@ -87,6 +104,7 @@ function reconcile(index: TalkSearchIndex, archive: Archive, saved: SavedTables)
     index.table.vocabulary.remove(saved.words[row]!.split(' ').filter((w) => w !== ''));
     index.table.retired++;
   });
+  index.table.fillMembersLater();
   index.maybeCompact();
 }
 

@@ -146,6 +146,46 @@ export class ArchiveLookup {
   }
 }
 
+/**
+ * Speakers, topics and conferences whose indexed text (speakerText, ...) differs between two
+ * versions of the archive, gone ones included: the talks pointing to them have to be indexed
+ * again even when the talks themselves did not change (a speaker's new handle, learnt from
+ * another post). An entity kept as the same object is unchanged, so this costs little.
+ */
+export function changedEntities(before: ArchiveLookup, after: ArchiveLookup): Record<FacetName, string[]> {
+  const changed = <T extends { id: string }>(
+    list: (archive: Archive) => T[],
+    get: (lookup: ArchiveLookup, id: string) => T | undefined,
+    text: (lookup: ArchiveLookup, id: string) => string,
+  ): string[] => {
+    const ids: string[] = [];
+    for (const item of list(after.archive)) {
+      if (get(before, item.id) === item) continue;
+      if (text(before, item.id) !== text(after, item.id)) ids.push(item.id);
+    }
+    for (const item of list(before.archive)) if (!get(after, item.id)) ids.push(item.id);
+    return ids;
+  };
+  return {
+    speaker: changed(
+      (a) => a.speakers,
+      (l, id) => l.speaker(id),
+      (l, id) => l.speakerText(id),
+    ),
+    topic: changed(
+      (a) => a.topics,
+      (l, id) => l.topic(id),
+      (l, id) => l.topicText(id),
+    ),
+    conference: changed(
+      (a) => a.conferences,
+      (l, id) => l.conference(id),
+      (l, id) => l.conferenceText(id),
+    ),
+    year: [],
+  };
+}
+
 function yearFromDate(talk: Talk): number | null {
   const year = Number(talk.date?.slice(0, 4));
   return Number.isInteger(year) && year > 0 ? year : null;

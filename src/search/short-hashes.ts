@@ -4,12 +4,13 @@
  * with a piece of the query as typed (rank.ts). Each costs a string search of about 100
  * characters; a prefix query asks them of thousands of talks, and most answers are "no".
  *
- * Per talk number, 16-bit hashes of the tokens of each forward field, and of the first three
- * letters of each vocabulary word with where the word starts, sit in one pool. A hash that is
- * not there means the string check would fail; a hash that is there is confirmed on the
- * string itself, so answers are exactly those of the string checks. The hashes of a number are computed on first use
- * from strings that never change for that number (numbers are never reused), and the pool
- * starts over when it outgrows the live talks, so memory stays bounded by the archive.
+ * Per talk number, 16-bit hashes of the tokens of each forward field, and an 8-bit hash of
+ * the first three letters of each vocabulary word with where the word starts, sit in one pool
+ * (about 32 entries of 2 bytes per talk). A hash that is not there means the string check
+ * would fail; a hash that is there is confirmed on the string itself, so answers are exactly
+ * those of the string checks. The hashes of a number are computed on first use from strings
+ * that never change for that number (numbers are never reused), and the pool starts over when
+ * it outgrows the live talks, so memory stays bounded by the archive.
  */
 import { SEGMENTS, SEGMENTS_START, SIZES } from './short-fields.ts';
 import type { TalkTable } from './tables.ts';
@@ -17,7 +18,7 @@ import type { TalkTable } from './tables.ts';
 /** Letters of a word whose hash is kept (query pieces have at least this many). */
 export const PIECE = 3;
 /** Pool entries per live talk (with a floor) before the pool starts over. */
-const ROOM_PER_TALK = 128;
+const ROOM_PER_TALK = 96;
 const MIN_ROOM = 1 << 16;
 /** Entry layout: hash counts of each segment and of the words, the token count of each short field, hashes. */
 const WORDS_COUNT = SEGMENTS;
@@ -27,6 +28,8 @@ const HEADER = SIZES_AT + SIZES;
 export const UNKNOWN = -2;
 /** The longest entry kept (a count must fit in 16 bits). */
 const MAX_ENTRY = 0xffff;
+/** Each word is kept as its 8-bit hash and its 8-bit position in the words string. */
+const MAX_WORDS_LENGTH = 0xff;
 const SPACE = 32;
 const NEWLINE = 10;
 
@@ -66,10 +69,10 @@ export class ShortHashes {
       bigger.set(this.#at);
       this.#at = bigger;
     }
-    const size = HEADER + encoded.length + 2 * words.length;
-    // Counts are 16 bits: fields that long (never seen) are left to the string checks, and so
-    // is a talk without vocabulary words (it counts as spelled as typed).
-    if (size > MAX_ENTRY || !words) {
+    const size = HEADER + encoded.length + words.length;
+    // Counts are 16 bits and word positions 8: fields that long are left to the string checks,
+    // and so is a talk without vocabulary words (it counts as spelled as typed).
+    if (size > MAX_ENTRY || words.length > MAX_WORDS_LENGTH || !words) {
       this.#at[num] = 1;
       return -1;
     }
@@ -105,11 +108,12 @@ export class ShortHashes {
     const pool = this.pool;
     let from = start + HEADER;
     for (let s = 0; s < SEGMENTS; s++) from += pool[start + s]!;
-    const to = from + 2 * pool[start + WORDS_COUNT]!;
+    const to = from + pool[start + WORDS_COUNT]!;
     outer: for (let p = 0; p < pieces.length; p++) {
-      const hash = hashes[p]!;
-      for (let i = from; i < to; i += 2) {
-        if (pool[i] === hash && talk.words.startsWith(pieces[p]!, pool[i + 1]!)) continue outer;
+      const hash = hashes[p]! & 0xff;
+      for (let i = from; i < to; i++) {
+        const word = pool[i]!;
+        if (word >> 8 === hash && talk.words.startsWith(pieces[p]!, word & 0xff)) continue outer;
       }
       return false;
     }
@@ -157,10 +161,9 @@ export class ShortHashes {
     const before = out;
     for (let i = 0; i < words.length; i++) {
       if (words.charCodeAt(i) !== SPACE) continue;
-      pool[out++] = hash16(words, i + 1, Math.min(words.length, i + 1 + PIECE));
-      pool[out++] = i + 1;
+      pool[out++] = ((hash16(words, i + 1, Math.min(words.length, i + 1 + PIECE)) & 0xff) << 8) | (i + 1);
     }
-    pool[start + WORDS_COUNT] = (out - before) / 2;
+    pool[start + WORDS_COUNT] = out - before;
     this.#used = out;
   }
 }

@@ -7,7 +7,18 @@
 export class FacetValues {
   readonly ids = new Map<string, number>();
   readonly keys: string[] = [];
-  readonly members: Set<number>[] = [];
+  readonly #members: Set<number>[] = [];
+  /**
+   * Set while the member sets are not filled in yet (a loaded index fills them after the load,
+   * see TalkTable.deferMembers): reading `members` finishes them first.
+   */
+  unfilled: (() => void) | null = null;
+
+  /** The talks holding each value, by value number. */
+  get members(): Set<number>[] {
+    this.unfilled?.();
+    return this.#members;
+  }
 
   code(key: string): number {
     let id = this.ids.get(key);
@@ -15,9 +26,14 @@ export class FacetValues {
       id = this.keys.length;
       this.ids.set(key, id);
       this.keys.push(key);
-      this.members.push(new Set());
+      this.#members.push(new Set());
     }
     return id;
+  }
+
+  /** Files `num` under value `id`, without finishing a deferred fill. */
+  add(id: number, num: number): void {
+    this.#members[id]!.add(num);
   }
 
   talks(key: string): Set<number> | undefined {
@@ -47,7 +63,8 @@ export class FacetCodes {
       [this.slots, this.counts] = [slots, counts];
     }
     const fit = Math.min(codes.length, FacetCodes.WIDTH);
-    this.slots.set(codes.slice(0, fit), num * FacetCodes.WIDTH);
+    const at = num * FacetCodes.WIDTH;
+    for (let i = 0; i < fit; i++) this.slots[at + i] = codes[i]!;
     this.counts[num] = fit;
     if (codes.length > fit) this.overflow.set(num, codes.slice(fit));
     else this.overflow.delete(num);
@@ -57,6 +74,14 @@ export class FacetCodes {
     const at = num * FacetCodes.WIDTH;
     const codes = Array.from(this.slots.subarray(at, at + (this.counts[num] ?? 0)));
     return codes.concat(this.overflow.get(num) ?? []);
+  }
+
+  /** Files `num` under each of its values, in `facets` (by facet index). */
+  file(num: number, facets: readonly FacetValues[]): void {
+    const at = num * FacetCodes.WIDTH;
+    const end = at + (this.counts[num] ?? 0);
+    for (let i = at; i < end; i++) facets[this.slots[i]! & 3]!.add(this.slots[i]! >> 2, num);
+    for (const code of this.overflow.get(num) ?? []) facets[code & 3]!.add(code >> 2, num);
   }
 
   clear(num: number): void {
