@@ -26,7 +26,8 @@ export async function createAppEngine(): Promise<Engine> {
         file,
         () => built().export(),
         (text) => {
-          index = loadSearchIndex(archive, JSON.parse(text) as SearchExport);
+          // As Indexer.open loads it: the archive is the one the index was saved with.
+          index = loadSearchIndex(archive, JSON.parse(text) as SearchExport, { trusted: true });
         },
       );
     },

@@ -36,6 +36,11 @@ export class FacetValues {
     this.#members[id]!.add(num);
   }
 
+  /** Takes `num` out of value `id`, without finishing a deferred fill. */
+  remove(id: number, num: number): void {
+    this.#members[id]!.delete(num);
+  }
+
   talks(key: string): Set<number> | undefined {
     const id = this.ids.get(key);
     return id === undefined ? undefined : this.members[id];
