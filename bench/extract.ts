@@ -2,7 +2,8 @@
  * Extraction throughput on one core: `extractPost` over real recap posts (read at run time from
  * the corpus folders, when present) and over generated ~40 KB posts, beside a bare htmlparser2
  * `parseDocument` and a default `cheerio.load` (parse5) of the same posts in the same process.
- * The parsers are the floor: extraction parses once with cheerio, then walks the tree.
+ * The parsers are the floor: extraction parses once with cheerio, then walks the tree. Extraction
+ * and htmlparser2 are also given per CPU-second, which a busy machine does not skew.
  *
  *   node --expose-gc --import tsx bench/extract.ts [--corpus DIR[,DIR...]] [--seconds N]
  */
@@ -50,6 +51,24 @@ export function generatedPosts(count = 200): Post[] {
   }));
 }
 
+/**
+ * Posts per CPU-second (user + system) after a warm-up: on a shared machine the wall clock also
+ * counts time spent waiting for a core, the CPU time does not.
+ */
+function perCpuSecond(posts: Post[], run: (post: Post) => unknown, ms: number): number {
+  for (const post of posts.slice(0, 20)) run(post);
+  const start = process.cpuUsage();
+  let count = 0;
+  let usedMs = 0;
+  while (usedMs < ms || count < posts.length) {
+    run(posts[count % posts.length] as Post);
+    count++;
+    const used = process.cpuUsage(start);
+    usedMs = (used.user + used.system) / 1000;
+  }
+  return Number(((count * 1000) / usedMs).toFixed(1));
+}
+
 function measureSet(name: string, posts: Post[], ms: number) {
   const size = (post: Post) => post.bytes.length;
   const totalBytes = posts.reduce((sum, post) => sum + post.bytes.length, 0);
@@ -67,13 +86,19 @@ function measureSet(name: string, posts: Post[], ms: number) {
     cheerioParse5: throughput(posts, size, (post) => cheerio.load(post.text), ms),
     // cheerio's own switch to htmlparser2 in HTML mode: what extraction could build on.
     cheerioHtmlparser2: throughput(posts, size, (post) => cheerio.load(post.text, HTMLPARSER2), ms),
+    perCpuSecond: {
+      extractPost: perCpuSecond(posts, extract, ms),
+      htmlparser2: perCpuSecond(posts, (post) => parseDocument(post.text), ms),
+    },
   };
   const talksPerPost = Number((talks / extracted).toFixed(1));
   report(`${name}: ${result.posts} posts, mean ${result.meanKb} KB, ${talksPerPost} talks found per post`);
   for (const key of ['extractPost', 'htmlparser2', 'cheerioParse5', 'cheerioHtmlparser2'] as const) {
     const t = result[key];
+    const cpu = key === 'extractPost' || key === 'htmlparser2' ? result.perCpuSecond[key] : null;
     report(
-      `  ${key.padEnd(18)} ${String(t.perSecond).padStart(8)} posts/s  ${String(t.mbPerSecond).padStart(6)} MB/s`,
+      `  ${key.padEnd(18)} ${String(t.perSecond).padStart(8)} posts/s  ${String(t.mbPerSecond).padStart(6)} MB/s` +
+        (cpu === null ? '' : `  ${String(cpu).padStart(8)} posts/cpu-s`),
     );
   }
   return { ...result, talksPerPost };

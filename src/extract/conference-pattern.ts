@@ -47,11 +47,14 @@ function stripLeading(name: string): string {
   return words.join(' ').replace(/[\s:,–—-]+$/, '');
 }
 
+// Every topic name and alias, lower-cased: made on first use, as the vocabulary is read then.
+let topicKeys: Set<string> | null = null;
+
 function isKnownTopic(name: string): boolean {
-  const key = name.toLowerCase();
-  return loadTopicVocabulary().some(
-    (topic) => topic.name.toLowerCase() === key || topic.aliases.some((a) => a.toLowerCase() === key),
+  topicKeys ??= new Set(
+    loadTopicVocabulary().flatMap((topic) => [topic.name, ...topic.aliases].map((a) => a.toLowerCase())),
   );
+  return topicKeys.has(name.toLowerCase());
 }
 
 function plausible(name: string): boolean {

@@ -2,7 +2,7 @@
  * Compiles the phrases of a matcher (see phrases.ts): one sticky regex per phrase, indexed by
  * the lower-cased words it may start with, plus what lets the matcher skip most regexes.
  */
-import type { Phrase } from './phrases.ts';
+import type { Phrase, PhraseHit } from './phrases.ts';
 
 export const WORD_CHAR = 'A-Za-z0-9\\u00C0-\\u024F';
 export const WORD = new RegExp(`[${WORD_CHAR}]+`, 'g');
@@ -40,8 +40,10 @@ const SINGLE_WORD = new RegExp(`^[${WORD_CHAR}]+$`);
 /** Separators that never count as word characters, so words around them stay distinct runs. */
 const PLAIN_SEPARATORS = /^[\s\-/.+&:_'’!#,]*$/;
 
-/** Characters with a meaning in a pattern; any other stands for itself. */
-const SYNTAX = '^$\\.*+?()[]{}|/';
+/** Characters with a meaning in a pattern; any other, "/" included, stands for itself. */
+const SYNTAX = '^$\\.*+?()[]{}|';
+/** Characters that stand for themselves when escaped: the syntax ones, and "/" ("A\\/B"). */
+const ESCAPABLE = `${SYNTAX}/`;
 
 /**
  * The text every match of `pattern` opens with: its leading characters up to the first class,
@@ -55,7 +57,7 @@ export function literalPrefix(pattern: string): string {
     const escaped = pattern[i] === '\\';
     const char = escaped ? (pattern[i + 1] ?? '') : pattern[i]!;
     // Escaped, only a syntax character stands for itself ("\\." is a dot, "\\d" a class).
-    if (escaped ? !SYNTAX.includes(char) : SYNTAX.includes(char)) break;
+    if (escaped ? !ESCAPABLE.includes(char) : SYNTAX.includes(char)) break;
     const code = char.charCodeAt(0);
     if (code >= 0xd800 && code <= 0xdfff) break;
     const next = i + (escaped ? 2 : 1);
@@ -158,4 +160,45 @@ export function index<T>(phrases: Phrase<T>[]) {
     // Most texts have no CJK character at all: they are scanned for the few other starts only.
     westernStart: western.length ? firstCharPattern(western) : null,
   };
+}
+
+/** Keeps the longest of overlapping hits, in text order. */
+export function longestFirst<T>(hits: PhraseHit<T>[]): PhraseHit<T>[] {
+  const sorted = [...hits].sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: PhraseHit<T>[] = [];
+  let reach = -1;
+  for (const hit of sorted) {
+    if (hit.start < reach) continue;
+    kept.push(hit);
+    reach = hit.end;
+  }
+  return kept;
+}
+
+export const isSingle = (candidate: Compiled<unknown>) => candidate.single;
+
+export interface Best {
+  /** Position in the candidate list: of equally long matches, the first listed wins. */
+  order: number;
+  length: number;
+}
+
+/** Remembered one-word answers per matcher; cleared when full, so memory stays bounded. */
+export const MAX_REMEMBERED = 20_000;
+
+/** `best`, or the match of `candidate` at `at` when that one is longer (or as long and listed first). */
+export function tryOne(
+  text: string,
+  at: number,
+  candidate: Compiled<unknown>,
+  order: number,
+  best: Best | null,
+): Best | null {
+  if (!mayOpenWith(text, at, candidate.prefix, candidate.phrase.caseSensitive)) return best;
+  candidate.sticky.lastIndex = at;
+  const length = candidate.sticky.exec(text)?.[0].length ?? -1;
+  if (length < 0) return best;
+  return !best || length > best.length || (length === best.length && order < best.order)
+    ? { order, length }
+    : best;
 }

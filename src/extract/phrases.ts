@@ -5,7 +5,18 @@
  * there and tries their sticky regexes. Phrases that start with a non-Latin character
  * ("服务网格", ".NET") are few and share one regex.
  */
-import { type Compiled, firstKey, HAS_CJK, index, mayOpenWith, variants } from './phrase-index.ts';
+import {
+  type Best,
+  type Compiled,
+  firstKey,
+  HAS_CJK,
+  index,
+  isSingle,
+  longestFirst,
+  MAX_REMEMBERED,
+  tryOne,
+  variants,
+} from './phrase-index.ts';
 import { isWordCode, wordEnd, wordFilter } from './word-filter.ts';
 
 export interface Phrase<T> {
@@ -30,50 +41,11 @@ export interface PhraseMatcher<T> {
   find(text: string): PhraseHit<T>[];
 }
 
-/** Keeps the longest of overlapping hits, in text order. */
-export function longestFirst<T>(hits: PhraseHit<T>[]): PhraseHit<T>[] {
-  const sorted = [...hits].sort((a, b) => a.start - b.start || b.end - a.end);
-  const kept: PhraseHit<T>[] = [];
-  let reach = -1;
-  for (const hit of sorted) {
-    if (hit.start < reach) continue;
-    kept.push(hit);
-    reach = hit.end;
-  }
-  return kept;
-}
-
-const isSingle = (candidate: Compiled<unknown>) => candidate.single;
-
-interface Best {
-  /** Position in the candidate list: of equally long matches, the first listed wins. */
-  order: number;
-  length: number;
-}
-
-/** Remembered one-word answers per matcher; cleared when full, so memory stays bounded. */
-const MAX_REMEMBERED = 20_000;
-
-/** `best`, or the match of `candidate` at `at` when that one is longer (or as long and listed first). */
-function tryOne(
-  text: string,
-  at: number,
-  candidate: Compiled<unknown>,
-  order: number,
-  best: Best | null,
-): Best | null {
-  if (!mayOpenWith(text, at, candidate.prefix, candidate.phrase.caseSensitive)) return best;
-  candidate.sticky.lastIndex = at;
-  const length = candidate.sticky.exec(text)?.[0].length ?? -1;
-  if (length < 0) return best;
-  return !best || length > best.length || (length === best.length && order < best.order)
-    ? { order, length }
-    : best;
-}
-
 export function phraseMatcher<T>(phrases: Phrase<T>[]): PhraseMatcher<T> {
   const { byTrigger, byFirstChar, restStart, westernStart } = index(phrases);
-  const remembered = new Map<string, Best | null>();
+  // By the code of the character after the word, then by the word: no key string to build.
+  const remembered = new Map<number, Map<string, Best | null>>();
+  let rememberedCount = 0;
   const mayStart = wordFilter(byTrigger.keys());
   function tryAt(text: string, at: number, candidates: readonly Compiled<T>[]): PhraseHit<T> | null {
     let best: Best | null = null;
@@ -95,43 +67,62 @@ export function phraseMatcher<T>(phrases: Phrase<T>[]): PhraseMatcher<T> {
 
   /** The best one-word phrase at a word, remembered by the word and the character after it. */
   function bestSingle(text: string, at: number, word: string, candidates: readonly Compiled<T>[]) {
-    const key = `${word}\u0000${text[at + word.length] ?? ''}`;
-    const known = remembered.get(key);
+    const after = text.charCodeAt(at + word.length);
+    let byWord = remembered.get(after);
+    const known = byWord?.get(word);
     if (known !== undefined) return known;
     let best: Best | null = null;
     for (let order = 0; order < candidates.length; order++) {
       const c = candidates[order]!;
       if (c.single) best = tryOne(text, at, c, order, best);
     }
-    if (remembered.size >= MAX_REMEMBERED) remembered.clear();
-    remembered.set(key, best);
+    if (rememberedCount++ >= MAX_REMEMBERED) {
+      remembered.clear();
+      rememberedCount = 1;
+      byWord = undefined;
+    }
+    if (!byWord) {
+      byWord = new Map();
+      remembered.set(after, byWord);
+    }
+    byWord.set(word, best);
     return best;
   }
 
-  /** The lower-cased word after the one that ends at `end`. */
-  function nextWord(scan: string, end: number): string {
+  /**
+   * Whether the word after the one that ends at `end` opens with `prefix` (lower-case word
+   * characters). A lower-cased `scan` is compared in place: past the word's end comes a non-word
+   * character, which no prefix holds; otherwise the word is cut out and lower-cased.
+   */
+  function nextOpensWith(scan: string, lowered: boolean, end: number, prefix: string): boolean {
     let at = end;
     while (at < scan.length && !isWordCode(scan.charCodeAt(at))) at++;
+    if (lowered) return scan.startsWith(prefix, at);
     let stop = at;
     while (stop < scan.length && isWordCode(scan.charCodeAt(stop))) stop++;
-    return scan.slice(at, stop).toLowerCase();
+    return scan.slice(at, stop).toLowerCase().startsWith(prefix);
   }
 
-  /** The word `lower` spans `at` to `end`; `scan` is the text lower-cased, at the same indices. */
-  function atWord(text: string, scan: string, at: number, end: number, lower: string): PhraseHit<T> | null {
+  /** The word `lower` spans `at` to `end` of `scan`: the text, lower-cased when `lowered`. */
+  function atWord(
+    text: string,
+    scan: string,
+    lowered: boolean,
+    at: number,
+    end: number,
+    lower: string,
+  ): PhraseHit<T> | null {
     const candidates = candidatesOf(lower);
     if (!candidates) return null;
     // Most words that start a phrase start only longer ones ("a" of "A/B testing").
     let best = candidates.some(isSingle)
       ? bestSingle(text, at, text.slice(at, at + lower.length), candidates)
       : null;
-    let next: string | null = null;
     for (let order = 0; order < candidates.length; order++) {
       const c = candidates[order]!;
       if (c.single) continue;
       if (c.second !== null && c.first === lower) {
-        next ??= nextWord(scan, end);
-        if (!next.startsWith(c.second)) continue;
+        if (!nextOpensWith(scan, lowered, end, c.second)) continue;
       }
       best = tryOne(text, at, c, order, best);
     }
@@ -169,7 +160,7 @@ export function phraseMatcher<T>(phrases: Phrase<T>[]): PhraseMatcher<T> {
       const end = read < 0 ? -read : read;
       if (read > 0) {
         const word = scan.slice(at, end);
-        const hit = atWord(text, scan, at, end, lowered ? word : word.toLowerCase());
+        const hit = atWord(text, scan, lowered, at, end, lowered ? word : word.toLowerCase());
         if (hit) hits.push(hit);
       }
       at = end;

@@ -30,8 +30,14 @@ function cityAfterYear(text: string, year: number): string | null {
   return city && !/['’]s$/.test(city) ? city : null;
 }
 
+/**
+ * Only a mention with a year counts, and every year is read from digits (the post's date is not
+ * used here): a text without one is not looked up at all, which spares most talk titles.
+ */
+const DIGIT = /\d/;
+
 function mentionIn(text: string): Mention | null {
-  if (!text.trim()) return null;
+  if (!DIGIT.test(text)) return null;
   const series = findSeries(text);
   const ref = parseConferenceMention(text, series);
   if (!ref || ref.year === null) return null;

@@ -56,9 +56,13 @@ function fromPhrase(block: TextBlock): ItemTalk | null {
   return null;
 }
 
+const SIGNAL_CUE = /slides|@/i;
+
 /** "Title - slides by @handle", "Title - slides": a talk known by its slides or handle only. */
 function fromSignal(block: TextBlock): ItemTalk | null {
   const line = block.lines[0] ?? '';
+  // What follows the title must say "slides" or name a handle: most lines hold neither.
+  if (!SIGNAL_CUE.test(line)) return null;
   const title = cleanTitle(line.split(/\s[-–—]\s|\s(?:slides\s+)?by\s+@|\s(?:see|note)\b/i)[0] ?? '');
   const words = title.split(' ').length;
   if (words < 3 || words > 16 || /\bslides?\b|https?:/i.test(title)) return null;

@@ -40,8 +40,21 @@ export function cleanTitle(text: string): string {
   );
 }
 
+/**
+ * Whether the text ends with ")" or "]", then perhaps spaces and one of ".:!": what the pattern
+ * below needs, checked from the end instead of letting its lazy start try every split.
+ */
+function closesWithBracket(text: string): boolean {
+  let i = text.length - 1;
+  const last = text[i];
+  if (last === '.' || last === ':' || last === '!') i--;
+  while (i >= 0 && /\s/.test(text[i]!)) i--;
+  return text[i] === ')' || text[i] === ']';
+}
+
 /** "Title (Speaker)", "Title (Speaker, Company)", "Title [Speaker]": the last parenthesis names people. */
 function trailingParens(text: string): TitledPhrase | null {
+  if (!closesWithBracket(text)) return null;
   const match = text.match(/^(.+?)\s*[([]([^()[\]]+)[)\]]\s*[.:!]?$/u);
   if (!match) return null;
   const speakers = parseSpeakerList(match[2]!);
@@ -52,7 +65,8 @@ function trailingParens(text: string): TitledPhrase | null {
 /** "Title by Speaker", "Title par Speaker", "Title - Speaker", "Title | Speaker". */
 function separated(text: string): TitledPhrase | null {
   const match =
-    text.match(/^(.+)\s(?:by|par|von|de|[-–—|])\s+(.+)$/u) ?? text.match(/^(.+?)\s*[：:]\s*(.+)$/u);
+    text.match(/^(.+)\s(?:by|par|von|de|[-–—|])\s+(.+)$/u) ??
+    (text.includes(':') || text.includes('：') ? text.match(/^(.+?)\s*[：:]\s*(.+)$/u) : null);
   if (!match) return null;
   const speakers = parseSpeakerList(match[2]!.replace(/^(?:slides\s+)?by\s+/i, ''));
   if (!speakers.length || cleanTitle(match[1]!).length < 2) return null;
