@@ -133,20 +133,12 @@ function packSources(
   for (const talk of talks) for (const source of talk.sources) sources.push(source);
   const positionOf = notePositions(extracted);
   const note = sources.map((source) => positionOf(source.post, source.text));
+  const coded = <T>(pick: (source: TalkSource) => T) => code(out, sources.map(pick));
   return {
     counts: out.ints(talks.map((talk) => talk.sources.length)),
-    post: code(
-      out,
-      sources.map((source) => source.post),
-    ),
-    postTitle: code(
-      out,
-      sources.map((source) => source.postTitle),
-    ),
-    url: code(
-      out,
-      sources.map((source) => source.url),
-    ),
+    post: coded((source) => source.post),
+    postTitle: coded((source) => source.postTitle),
+    url: coded((source) => source.url),
     anchor: out.strings(sources.map((source) => source.anchor)),
     excerpt: out.strings(
       sources.map(({ excerpt }) => (excerpt.endsWith(ELLIPSIS) ? excerpt.slice(0, -1) : excerpt)),
@@ -154,10 +146,7 @@ function packSources(
     excerptCut: out.ints(sources.map(({ excerpt }) => (excerpt.endsWith(ELLIPSIS) ? 1 : 0))),
     note: out.ints(note),
     text: literalTexts(sources, note),
-    date: code(
-      out,
-      sources.map((source) => source.date),
-    ),
+    date: coded((source) => source.date),
   };
 }
 
@@ -169,12 +158,10 @@ function packTalks(talks: Talk[], out: PackWriter): Omit<PackedTalks, 'sources'>
     });
     return found;
   };
+  const coded = <T>(pick: (talk: Talk) => T) => code(out, talks.map(pick));
   return {
     id: out.strings(talks.map((talk) => talk.id)),
-    conferenceId: code(
-      out,
-      talks.map((talk) => talk.conferenceId),
-    ),
+    conferenceId: coded((talk) => talk.conferenceId),
     slug: out.strings(talks.map((talk) => talk.slug)),
     title: out.strings(talks.map((talk) => talk.title)),
     titleDerived: out.ints(talks.map((talk) => (talk.titleDerived ? 1 : 0))),
@@ -186,10 +173,7 @@ function packTalks(talks: Talk[], out: PackWriter): Omit<PackedTalks, 'sources'>
       out,
       talks.map((talk) => talk.topicIds),
     ),
-    kind: code(
-      out,
-      talks.map((talk) => talk.kind),
-    ),
+    kind: coded((talk) => talk.kind),
     summary: exceptions(
       (talk) => talk.summary,
       (talk) => summaryOf(talk.sources),
@@ -198,10 +182,7 @@ function packTalks(talks: Talk[], out: PackWriter): Omit<PackedTalks, 'sources'>
       (talk) => talk.text,
       (talk) => joinSources(talk.sources),
     ),
-    date: code(
-      out,
-      talks.map((talk) => talk.date),
-    ),
+    date: coded((talk) => talk.date),
   };
 }
 
