@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import * as cheerio from 'cheerio';
 import { parseDocument } from 'htmlparser2';
 import { extractPost } from '../src/extract/index.ts';
+import { createExtractPool, EXTRACT_WORKER_LIMITS } from '../src/indexer/extract-pool.ts';
 import { generateArchive } from './generate.ts';
 import { throughput } from './lib/measure.ts';
 import { renderPosts } from './lib/posts.ts';
@@ -69,7 +70,33 @@ function perCpuSecond(posts: Post[], run: (post: Post) => unknown, ms: number): 
   return Number(((count * 1000) / usedMs).toFixed(1));
 }
 
-function measureSet(name: string, posts: Post[], ms: number) {
+/**
+ * Posts per CPU-second through the extraction pool the indexer uses (one worker thread, its
+ * heap limits), one post at a time: extraction plus sending the post and its result between
+ * threads. The CPU time is the whole process's, the waiting main thread included.
+ */
+async function poolPerCpuSecond(posts: Post[], ms: number, limits = EXTRACT_WORKER_LIMITS) {
+  const pool = createExtractPool({ size: 1, timeoutMs: 60_000, resourceLimits: limits });
+  try {
+    // A new thread starts cold: a whole pass lets its JIT settle, as the main thread's has.
+    for (const post of posts) await pool.extract(post.source, post.bytes);
+    const start = process.cpuUsage();
+    let count = 0;
+    let usedMs = 0;
+    while (usedMs < ms || count < posts.length) {
+      const post = posts[count % posts.length] as Post;
+      await pool.extract(post.source, post.bytes);
+      count++;
+      const used = process.cpuUsage(start);
+      usedMs = (used.user + used.system) / 1000;
+    }
+    return Number(((count * 1000) / usedMs).toFixed(1));
+  } finally {
+    await pool.close();
+  }
+}
+
+async function measureSet(name: string, posts: Post[], ms: number) {
   const size = (post: Post) => post.bytes.length;
   const totalBytes = posts.reduce((sum, post) => sum + post.bytes.length, 0);
   let talks = 0;
@@ -89,6 +116,9 @@ function measureSet(name: string, posts: Post[], ms: number) {
     perCpuSecond: {
       extractPost: perCpuSecond(posts, extract, ms),
       htmlparser2: perCpuSecond(posts, (post) => parseDocument(post.text), ms),
+      // The indexer's path: a worker thread with the pool's heap limits, and with V8's defaults.
+      pool: await poolPerCpuSecond(posts, ms),
+      poolDefaultHeap: await poolPerCpuSecond(posts, ms, {}),
     },
   };
   const talksPerPost = Number((talks / extracted).toFixed(1));
@@ -101,16 +131,20 @@ function measureSet(name: string, posts: Post[], ms: number) {
         (cpu === null ? '' : `  ${String(cpu).padStart(8)} posts/cpu-s`),
     );
   }
+  const { pool, poolDefaultHeap } = result.perCpuSecond;
+  report(
+    `  through the pool   ${String(pool).padStart(8)} posts/cpu-s (V8's default heap: ${poolDefaultHeap})`,
+  );
   return { ...result, talksPerPost };
 }
 
-export function runExtract(corpus: string[], seconds: number) {
+export async function runExtract(corpus: string[], seconds: number) {
   const start = started();
   const real = readCorpus(corpus);
   const sets: Record<string, unknown> = {};
-  if (real.length) sets['real'] = measureSet('real corpus', real, seconds * 1000);
+  if (real.length) sets['real'] = await measureSet('real corpus', real, seconds * 1000);
   else report(`no corpus posts found in ${corpus.join(', ')}: measuring generated posts only`);
-  sets['generated'] = measureSet('generated', generatedPosts(), seconds * 1000);
+  sets['generated'] = await measureSet('generated', generatedPosts(), seconds * 1000);
   const file = saveResults('extract', { ...start, corpus, seconds, sets });
   report(`saved ${file}`);
 }
@@ -119,5 +153,5 @@ if (isMain(import.meta.filename)) {
   const { values } = parseArgs({
     options: { corpus: { type: 'string' }, seconds: { type: 'string', default: '5' } },
   });
-  runExtract(values.corpus ? values.corpus.split(',') : DEFAULT_CORPUS, Number(values.seconds));
+  await runExtract(values.corpus ? values.corpus.split(',') : DEFAULT_CORPUS, Number(values.seconds));
 }
