@@ -65,22 +65,34 @@ function isLandmark(el: Element): boolean {
 interface Scan {
   scores: Map<Element, number>;
   landmarks: Element[];
+  /** The text length under each element the scan passed, as `lengths` counts it. */
+  textLengths: Map<Element, number>;
 }
 
-/** Scores each container by the prose of its children (and, halved, grandchildren). */
-function scan(node: AnyNode, scanState: Scan): void {
-  if (node.type !== 'tag' && node.type !== 'root') return;
+/**
+ * Scores each container by the prose of its children (and, halved, grandchildren), and returns
+ * the text length under `node`: summed on the way, so no subtree is walked twice for it.
+ */
+function scan(node: AnyNode, scanState: Scan): number {
+  if (node.type !== 'tag' && node.type !== 'root') return 0;
+  let total = 0;
   for (const child of node.children) {
+    if (child.type === 'text') total += trimmedLength(child.data);
     if (child.type !== 'tag') continue;
-    if (isLandmark(child)) scanState.landmarks.push(child);
+    let length: number;
     if (PROSE.has(child.name)) {
       // Prose inside prose (a <p> in an <li>) is counted once, by its outermost element.
       const { text, links } = lengths(child, false, { text: 0, links: 0 });
       const score = Math.max(0, text - links * 0.9);
       addScore(scanState, child.parent, score);
       addScore(scanState, child.parent?.parent ?? null, score / 2);
-    } else scan(child, scanState);
+      length = text;
+    } else length = scan(child, scanState);
+    if (isLandmark(child)) scanState.landmarks.push(child);
+    scanState.textLengths.set(child, length);
+    total += length;
   }
+  return total;
 }
 
 function addScore(scanState: Scan, node: AnyNode['parent'], score: number): void {
@@ -101,10 +113,11 @@ function best<T>(items: Iterable<T>, score: (item: T) => number): T | null {
 }
 
 export function findArticle($: CheerioAPI): Cheerio<Element> {
-  const state: Scan = { scores: new Map(), landmarks: [] };
+  const state: Scan = { scores: new Map(), landmarks: [], textLengths: new Map() };
   const root = $.root()[0]!;
   scan(root, state);
-  const textLength = (el: Element) => lengths(el, false, { text: 0, links: 0 }).text;
+  const textLength = (el: Element) =>
+    state.textLengths.get(el) ?? lengths(el, false, { text: 0, links: 0 }).text;
   const dense = best(state.scores.keys(), (el) => state.scores.get(el) ?? 0);
   const denseLength = dense ? textLength(dense) : 0;
   const landmark = best(state.landmarks, textLength);

@@ -106,20 +106,6 @@ function tail(phrase: Phrase<unknown>): string {
   return phrase.digitsMayFollow ? '(?![A-Za-z\\u00C0-\\u024F])' : `(?![${WORD_CHAR}])`;
 }
 
-/** Lower-case keys besides the word itself under which a phrase starting here may be indexed. */
-export function variants(lower: string): string[] {
-  const out: string[] = [];
-  const last = lower.charCodeAt(lower.length - 1);
-  if (last === 115 /* s */ && lower.length > 1) {
-    out.push(lower.slice(0, -1));
-    if (lower.endsWith('es') && lower.length > 2) out.push(lower.slice(0, -2));
-  } else if (last >= 48 && last <= 57) {
-    const stripped = lower.replace(/\d+$/, '');
-    if (stripped) out.push(stripped);
-  }
-  return out;
-}
-
 /** A phrase's first character, lower-cased: the key of phrases that start with no Latin word. */
 export function firstKey(text: string): string {
   return String.fromCodePoint(text.codePointAt(0) ?? 0).toLowerCase();
@@ -164,7 +150,11 @@ export function index<T>(phrases: Phrase<T>[]) {
 
 /** Keeps the longest of overlapping hits, in text order. */
 export function longestFirst<T>(hits: PhraseHit<T>[]): PhraseHit<T>[] {
-  const sorted = [...hits].sort((a, b) => a.start - b.start || b.end - a.end);
+  return outermost([...hits].sort((a, b) => a.start - b.start || b.end - a.end));
+}
+
+/** Drops hits that start inside an earlier one, from hits sorted by start (longest first). */
+export function outermost<T>(sorted: PhraseHit<T>[]): PhraseHit<T>[] {
   const kept: PhraseHit<T>[] = [];
   let reach = -1;
   for (const hit of sorted) {

@@ -7,6 +7,7 @@
  */
 import {
   type Best,
+  CJK_START,
   type Compiled,
   firstKey,
   HAS_CJK,
@@ -14,9 +15,10 @@ import {
   isSingle,
   longestFirst,
   MAX_REMEMBERED,
+  outermost,
   tryOne,
-  variants,
 } from './phrase-index.ts';
+import { type StartTable, startTable } from './phrase-starts.ts';
 import { isWordCode, wordEnd, wordFilter } from './word-filter.ts';
 
 export interface Phrase<T> {
@@ -47,6 +49,7 @@ export function phraseMatcher<T>(phrases: Phrase<T>[]): PhraseMatcher<T> {
   const remembered = new Map<number, Map<string, Best | null>>();
   let rememberedCount = 0;
   const mayStart = wordFilter(byTrigger.keys());
+  const westernTable = startTable(westernStart, byFirstChar);
   function tryAt(text: string, at: number, candidates: readonly Compiled<T>[]): PhraseHit<T> | null {
     let best: Best | null = null;
     for (let order = 0; order < candidates.length; order++)
@@ -129,30 +132,50 @@ export function phraseMatcher<T>(phrases: Phrase<T>[]): PhraseMatcher<T> {
     return hitOf(text, at, candidates, best);
   }
 
-  /** Phrases that may start at a word: as written, singular ("meshes"), or without a year suffix. */
+  /**
+   * Phrases that may start at a word: as written, singular ("meshes" without "s" or "es"), or
+   * without a year suffix ("kubecon2019").
+   */
   function candidatesOf(lower: string): readonly Compiled<T>[] | null {
     const found = byTrigger.get(lower) ?? null;
-    const last = lower.charCodeAt(lower.length - 1);
-    // Most words end in neither "s" nor a digit: they have no variant to look up.
-    if (last !== 115 && (last < 48 || last > 57)) return found;
-    let all = found;
-    for (const key of variants(lower)) {
-      const more = byTrigger.get(key);
-      // A phrase listed twice is tried twice, harmlessly: the longest match wins either way.
-      if (more) all = all ? all.concat(more) : more;
+    const length = lower.length;
+    const last = lower.charCodeAt(length - 1);
+    if (last === 115 /* s */) {
+      if (length < 2) return found;
+      const singular = alsoUnder(found, lower.slice(0, -1));
+      return length > 2 && lower.charCodeAt(length - 2) === 101 /* e */
+        ? alsoUnder(singular, lower.slice(0, -2))
+        : singular;
     }
-    return all;
+    // Most words end in neither "s" nor a digit: they have no variant to look up.
+    if (last < 48 || last > 57) return found;
+    const stripped = lower.replace(/\d+$/, '');
+    return stripped ? alsoUnder(found, stripped) : found;
+  }
+
+  function alsoUnder(found: readonly Compiled<T>[] | null, key: string): readonly Compiled<T>[] | null {
+    const more = byTrigger.get(key);
+    // A phrase listed twice is tried twice, harmlessly: the longest match wins either way.
+    if (!more) return found;
+    return found ? found.concat(more) : more;
   }
 
   /**
    * Hits that start at a word of `scan`. Words are found by char codes and most are ruled out
    * before being sliced: a regex match and a map lookup per word cost more than the scan.
    */
-  function wordHits(text: string, scan: string, lowered: boolean, hits: PhraseHit<T>[]): void {
+  function wordHits(
+    text: string,
+    scan: string,
+    lowered: boolean,
+    starts: StartTable<T> | null,
+    hits: PhraseHit<T>[],
+  ): void {
     const length = scan.length;
     let at = 0;
     while (at < length) {
       if (!isWordCode(scan.charCodeAt(at))) {
+        if (starts) startHit(text, at, starts, hits);
         at++;
         continue;
       }
@@ -167,14 +190,26 @@ export function phraseMatcher<T>(phrases: Phrase<T>[]): PhraseMatcher<T> {
     }
   }
 
+  /** The hit of a phrase that opens with the non-word character at `at`, if any. */
+  function startHit(text: string, at: number, starts: StartTable<T>, hits: PhraseHit<T>[]): void {
+    const code = text.charCodeAt(at);
+    if (code >= CJK_START || starts.codes[code] !== 1) return;
+    const hit = tryAt(text, at, starts.candidates.get(code) ?? []);
+    if (hit) hits.push(hit);
+  }
+
   function find(text: string): PhraseHit<T>[] {
     const hits: PhraseHit<T>[] = [];
     // Lower-casing once is far cheaper than per word; rare characters change length when
     // lower-cased ("İ"), and then each word is lower-cased on its own instead.
     const lowered = text.toLowerCase();
     const scan = lowered.length === text.length ? lowered : text;
-    wordHits(text, scan, scan === lowered, hits);
-    const starts = HAS_CJK.test(text) ? restStart : westernStart;
+    const cjk = HAS_CJK.test(text);
+    // Without CJK the other starts are found during the word walk, in text order: no sort.
+    const inline = cjk ? null : westernTable;
+    wordHits(text, scan, scan === lowered, inline, hits);
+    if (inline) return outermost(hits);
+    const starts = cjk ? restStart : westernStart;
     if (starts) {
       starts.lastIndex = 0;
       for (let at = starts.exec(text); at; at = starts.exec(text)) {

@@ -93,13 +93,6 @@ function atSentenceStart(text: string, index: number): boolean {
   return /(?:^|[.!?:]\s+|\n\s*|^\s*[-*•]\s*)$/.test(text.slice(Math.max(0, index - 4), index));
 }
 
-interface Hit {
-  topic: string;
-  start: number;
-  /** How much one occurrence says about the talk. */
-  weight: number;
-}
-
 /**
  * A name capitalised mid-sentence ("Envoy", "etcd" aside) is a deliberate reference to a
  * product; a lower-case concept word ("storage", "testing") is often said in passing.
@@ -113,11 +106,25 @@ function weightOf(text: string): number {
   return 0.7;
 }
 
-function findHits(text: string): Hit[] {
-  return compiledVocabulary()
-    .matcher.find(text)
-    .filter((hit) => !(hit.value.wordLike && atSentenceStart(text, hit.start)))
-    .map((hit) => ({ topic: hit.value.topic.name, start: hit.start, weight: weightOf(hit.text) }));
+interface Stat {
+  score: number;
+  first: number;
+}
+
+type Stats = Map<string, Stat>;
+
+function count(stats: Stats, topic: string, start: number, weight: number): void {
+  const entry = stats.get(topic);
+  if (entry) entry.score += weight;
+  else stats.set(topic, { score: weight, first: start });
+}
+
+/** Vocabulary hits, counted straight into `stats`: no intermediate arrays. */
+function countHits(text: string, stats: Stats): void {
+  for (const hit of compiledVocabulary().matcher.find(text)) {
+    if (hit.value.wordLike && atSentenceStart(text, hit.start)) continue;
+    count(stats, hit.value.topic.name, hit.start, weightOf(hit.text));
+  }
 }
 
 function isVocabulary(token: string): boolean {
@@ -127,29 +134,30 @@ function isVocabulary(token: string): boolean {
 }
 
 const CAMEL_JOIN = /[a-z][A-Z]/;
+const CAMEL_WORD = /(?<![\p{L}\p{N}])[A-Z][a-z]+(?:[A-Z][a-z]*)+(?![\p{L}\p{N}])/gu;
 
 /** CamelCase product names a talk repeats at least three times ("SkyWalking", "DragonflyDB"). */
-function salientUnknown(text: string): Hit[] {
+function countSalientUnknown(text: string, stats: Stats): void {
   // Every such name has a lower-case letter followed by a capital: most texts have none.
-  if (!CAMEL_JOIN.test(text)) return [];
-  const counts = new Map<string, Hit[]>();
-  for (const m of text.matchAll(/(?<![\p{L}\p{N}])[A-Z][a-z]+(?:[A-Z][a-z]*)+(?![\p{L}\p{N}])/gu)) {
+  if (!CAMEL_JOIN.test(text)) return;
+  const starts = new Map<string, number[]>();
+  for (const m of text.matchAll(CAMEL_WORD)) {
     if (NOT_TOPICS.has(m[0])) continue;
-    counts.set(m[0], [...(counts.get(m[0]) ?? []), { topic: m[0], start: m.index, weight: 1 }]);
+    const known = starts.get(m[0]);
+    if (known) known.push(m.index);
+    else starts.set(m[0], [m.index]);
   }
-  return [...counts]
-    .filter(([token, hits]) => hits.length >= 3 && !isVocabulary(token))
-    .flatMap(([, hits]) => hits);
+  for (const [token, at] of starts) {
+    if (at.length < 3 || isVocabulary(token)) continue;
+    for (const start of at) count(stats, token, start, 1);
+  }
 }
 
 /** Canonical topic names found in `text`, most salient first, then earliest; at most eight. */
 export function matchTopics(text: string): string[] {
-  const stats = new Map<string, { score: number; first: number }>();
-  for (const hit of [...findHits(text), ...salientUnknown(text)]) {
-    const entry = stats.get(hit.topic) ?? { score: 0, first: hit.start };
-    entry.score += hit.weight;
-    stats.set(hit.topic, entry);
-  }
+  const stats: Stats = new Map();
+  countHits(text, stats);
+  countSalientUnknown(text, stats);
   return [...stats]
     .sort((a, b) => b[1].score - a[1].score || a[1].first - b[1].first)
     .slice(0, MAX_TOPICS)

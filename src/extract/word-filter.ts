@@ -43,7 +43,7 @@ export type WordFilter = (scan: string, at: number) => number;
 
 /**
  * A filter for lower-cased words: a word passes when it, or one of the shorter keys it is also
- * looked up under (see `variants` in phrase-index.ts: without "s", without "es", without
+ * looked up under (see `candidatesOf` in phrases.ts: without "s", without "es", without
  * trailing digits), may be a key.
  */
 export function wordFilter(keys: Iterable<string>): WordFilter {
@@ -53,39 +53,42 @@ export function wordFilter(keys: Iterable<string>): WordFilter {
     return (bits[at >>> 5]! & (1 << (at & 31))) !== 0;
   };
   for (const key of keys) {
-    let hash = 0;
-    for (let i = 0; i < key.length; i++) hash = step(hash, key.charCodeAt(i));
-    const at = mix(hash);
+    const at = mix(hashOf(key, 0, key.length));
     bits[at >>> 5]! |= 1 << (at & 31);
   }
   return (scan, at) => {
     let hash = 0;
-    let less1 = 0;
-    let less2 = 0;
-    // The hash up to the last character that is not a digit, and whether there is one.
-    let letters = 0;
-    let lettersSeen = false;
     const length = scan.length;
     let end = at;
     // Bounded by the length: past it `charCodeAt` gives NaN, which would slow the loop down.
     for (; end < length; end++) {
       const code = scan.charCodeAt(end);
       if (!isWordCode(code)) break;
-      less2 = less1;
-      less1 = hash;
       hash = step(hash, code);
-      if (code < 48 || code > 57) {
-        letters = hash;
-        lettersSeen = true;
-      }
     }
     if (has(hash)) return end;
-    const size = end - at;
+    // The shorter keys are hashed again only for the few words that have them: cheaper than
+    // carrying their hashes along every word.
     const last = scan.charCodeAt(end - 1);
     if (last === 115 /* s */) {
-      if (size > 1 && has(less1)) return end;
-      return size > 2 && scan.charCodeAt(end - 2) === 101 /* e */ && has(less2) ? end : -end;
+      if (end - at > 1 && has(hashOf(scan, at, end - 1))) return end;
+      return end - at > 2 && scan.charCodeAt(end - 2) === 101 /* e */ && has(hashOf(scan, at, end - 2))
+        ? end
+        : -end;
     }
-    return last >= 48 && last <= 57 && lettersSeen && has(letters) ? end : -end;
+    if (last < 48 || last > 57) return -end;
+    let letters = end - 1;
+    while (letters > at && isDigit(scan.charCodeAt(letters - 1))) letters--;
+    return letters > at && has(hashOf(scan, at, letters)) ? end : -end;
   };
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function hashOf(scan: string, from: number, to: number): number {
+  let hash = 0;
+  for (let i = from; i < to; i++) hash = step(hash, scan.charCodeAt(i));
+  return hash;
 }

@@ -48,14 +48,15 @@ const EMPHASIS = new Set(['strong', 'b', 'em', 'i', 'a', 'u', 'code']);
 const STRONG = new Set(['strong', 'b', 'a']);
 const ITALIC = new Set(['em', 'i']);
 
-function leadOf(nodes: readonly AnyNode[]): string | null {
+/** The emphasised or linked element that opens the block, if any. */
+function leadOf(nodes: readonly AnyNode[]): Element | null {
   for (const node of nodes) {
     if (node.type === 'text') {
       if (node.data.trim()) return null;
       continue;
     }
     if (node.type !== 'tag') continue;
-    if (EMPHASIS.has(node.name)) return blockText([node]) || null;
+    if (EMPHASIS.has(node.name)) return node;
     if (node.name === 'p' || node.name === 'span') return leadOf(node.children);
     return null;
   }
@@ -78,7 +79,11 @@ const PROFILE =
   /^https?:\/\/(?:www\.|mobile\.)?(?:twitter|x)\.com\/(?:#!\/)?@?([A-Za-z0-9_]{1,15})\/?(?:[?#].*)?$/i;
 const NOT_PROFILES = new Set(['share', 'intent', 'home', 'search', 'hashtag', 'i', 'login', 'signup']);
 
-type Runs = Pick<TextBlock, 'strong' | 'links' | 'emphasis' | 'profiles'>;
+type Runs = Pick<TextBlock, 'strong' | 'links' | 'emphasis' | 'profiles'> & {
+  /** The element of each run read, with its text: the lead is usually one of them. */
+  read: Element[];
+  texts: string[];
+};
 
 interface Inside {
   strong: boolean;
@@ -107,6 +112,10 @@ function collectRuns(nodes: readonly AnyNode[], inside: Inside, out: Runs): Runs
     if (link) out.links.push(text);
     if (italic) out.emphasis.push(text);
     if (handle) out.profiles.push({ text, handle });
+    if (strong || link || italic) {
+      out.read.push(node);
+      out.texts.push(text);
+    }
     const deeper = {
       strong: inside.strong || strong,
       link: inside.link || link,
@@ -117,20 +126,26 @@ function collectRuns(nodes: readonly AnyNode[], inside: Inside, out: Runs): Runs
   return out;
 }
 
-const runsOf = (): Runs => ({ strong: [], links: [], emphasis: [], profiles: [] });
-
 function textBlock(tag: string, depth: number, nodes: AnyNode[], el: Element | null): TextBlock | null {
   const lines = textLines(nodes);
   if (!lines.length) return null;
+  const runs: Runs = { strong: [], links: [], emphasis: [], profiles: [], read: [], texts: [] };
+  collectRuns(nodes, { strong: false, link: false, italic: false }, runs);
+  const lead = leadOf(nodes);
+  // A lead that is also a bold, linked or italic run was read already: its text is not read twice.
+  const at = lead ? runs.read.indexOf(lead) : -1;
   return {
     type: 'text',
     tag,
     depth,
     text: lines.join(' '),
     lines,
-    lead: leadOf(nodes),
+    lead: lead && ((at >= 0 ? runs.texts[at] : blockText([lead])) || null),
     inPageLink: opensWithInPageLink(nodes),
-    ...collectRuns(nodes, { strong: false, link: false, italic: false }, runsOf()),
+    strong: runs.strong,
+    links: runs.links,
+    emphasis: runs.emphasis,
+    profiles: runs.profiles,
     cells: tag === 'tr' ? cellsOf(nodes) : null,
     header: tag === 'tr' && nodes.some((n) => n.type === 'tag' && n.name === 'th'),
     el,

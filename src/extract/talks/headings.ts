@@ -47,9 +47,9 @@ function directBlocks(blocks: readonly Block[], from: number): TextBlock[] {
 }
 
 /** The article's own title: its first heading, at the top level, alone there or worded as a recap. */
-function isPostTitle(block: HeadingBlock, headings: readonly HeadingBlock[]): boolean {
-  if (headings.some((h) => h.level < block.level)) return false;
-  const index = headings.indexOf(block);
+function isPostTitle(block: HeadingBlock, headings: readonly HeadingBlock[], index: number): boolean {
+  // Only the first two headings may be: the others are not compared with the rest.
+  if (index > 1 || headings.some((h) => h.level < block.level)) return false;
   // Site titles may come first ("Jane's blog", then "Notes from X 2014"): both sit above the talks.
   const aboveTalks = headings.slice(0, index).every((h) => h.level === block.level);
   const alone = block.level === 1 && headings.filter((h) => h.level === 1).length === 1;
@@ -63,15 +63,18 @@ export function readHeadings(blocks: readonly Block[]): HeadingInfo[] {
   for (const h of headings) seen.set(h.text, (seen.get(h.text) ?? 0) + 1);
   const stack: HeadingInfo[] = [];
   const parentIndex = new Map<HeadingInfo, number>();
+  let ordinal = -1;
   blocks.forEach((block, index) => {
     if (block.type !== 'heading') return;
+    ordinal++;
     while (stack.length && stack[stack.length - 1]!.heading.level >= block.level) stack.pop();
     const parent = stack[stack.length - 1] ?? null;
     const container = isContainerHeading(block.text);
     const phrase = parsePhrase(block.text);
     // A heading that recurs ("Everything in sketchnotes" under each day) organises, it names no talk.
     const repeated = (seen.get(block.text) ?? 0) > 1 && !phrase?.confirmed;
-    const nonTalk = container || repeated || isNonTalkHeading(block.text) || isPostTitle(block, headings);
+    const nonTalk =
+      container || repeated || isNonTalkHeading(block.text) || isPostTitle(block, headings, ordinal);
     const direct = directBlocks(blocks, index);
     const byline = nonTalk && !isBareKind(block.text) ? null : findByline(direct);
     const info: HeadingInfo = {

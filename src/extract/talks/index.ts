@@ -93,43 +93,45 @@ function talksIn(block: TextBlock, columns: Columns | null): ItemTalk[] {
 
 /** A talk named twice (in prose, then in a summary list) is one talk: the first mention stays. */
 function withoutRepeats<T extends Found>(found: T[]): T[] {
-  const keyOf = (talk: Found) =>
+  // Each key is built once: a talk's title and speakers, lower-cased.
+  const keys = found.map((talk) =>
     talk.title
       ? `${talk.title.toLowerCase()}|${talk.speakers.map((s) => s.name.toLowerCase()).join('|')}`
-      : null;
+      : null,
+  );
   // A talk with its own section (a heading) wins over a mention of it.
   const best = new Map<string, Found>();
-  for (const talk of found) {
-    const key = keyOf(talk);
+  found.forEach((talk, i) => {
+    const key = keys[i];
     const kept = key ? best.get(key) : undefined;
     if (key && (!kept || (kept.level === 7 && talk.level < 7))) best.set(key, talk);
-  }
-  return found.filter((talk) => {
-    const key = keyOf(talk);
+  });
+  return found.filter((talk, i) => {
+    const key = keys[i];
     return !key || best.get(key) === talk;
   });
 }
 
 /**
- * The talk's notes: its own block when it is no heading, then its section. Without `byline`,
- * the lines that only name its speakers are left out, since the speakers are read from them.
+ * The talk's notes: its own block when it is no heading, then its section (`section`, the
+ * indexes of its blocks). Without `byline`, the lines that only name its speakers are left out,
+ * since the speakers are read from them.
  */
-function notesOf(blocks: readonly Block[], talk: Found, starts: ReadonlySet<number>, byline = false): string {
-  const own = talk.level === 7 ? [talk.start] : [];
+function notesOf(blocks: readonly Block[], talk: Found, section: readonly number[], byline = false): string {
   const skipped = new Map<number, Set<number>>();
   if (!byline)
     for (const { block, line } of talk.byline ?? [])
       skipped.set(block, (skipped.get(block) ?? new Set()).add(line));
-  const textOf = (i: number) => {
-    const block = blocks[i]!;
-    const skip = skipped.get(i);
-    return skip && block.type === 'text' ? block.lines.filter((_, l) => !skip.has(l)).join(' ') : block.text;
-  };
-  return [...own, ...sectionRange(blocks, talk, starts)]
-    .map(textOf)
-    .filter(Boolean)
-    .join(' ')
-    .slice(0, 20_000);
+  const parts: string[] = [];
+  if (talk.level === 7) addNotes(parts, blocks[talk.start]!, skipped.get(talk.start));
+  for (const i of section) addNotes(parts, blocks[i]!, skipped.get(i));
+  return parts.join(' ').slice(0, 20_000);
+}
+
+function addNotes(parts: string[], block: Block, skip: ReadonlySet<number> | undefined): void {
+  const text =
+    skip && block.type === 'text' ? block.lines.filter((_, l) => !skip.has(l)).join(' ') : block.text;
+  if (text) parts.push(text);
 }
 
 /** A talk with the short texts that may name its conference. */
@@ -175,7 +177,9 @@ export function findTalks(
   const contexts = headingContexts(blocks);
   const starts = new Set(found.map((t) => t.start));
   return found.map((talk, i) => {
-    const text = notesOf(blocks, talk, starts);
+    // Found once, read three times: the notes, the notes with the byline, the cues.
+    const range = sectionRange(blocks, talk, starts);
+    const text = notesOf(blocks, talk, range);
     return {
       title: talk.title,
       speakers: talk.speakers,
@@ -184,8 +188,8 @@ export function findTalks(
       anchor: anchors[i] ?? null,
       conference: null,
       text,
-      section: talk.byline?.length ? notesOf(blocks, talk, starts, true) : text,
-      cues: cuesOf(blocks, talk, contexts, sectionRange(blocks, talk, starts)),
+      section: talk.byline?.length ? notesOf(blocks, talk, range, true) : text,
+      cues: cuesOf(blocks, talk, contexts, range),
     };
   });
 }

@@ -64,7 +64,8 @@ const GAVE =
   /^\s*(?:,[^,]{1,60},\s*|\s+(?:of|from|at|de|chez)\s+\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,2}\s+)?(?:gave|presented|delivered|talked|spoke|demoed|demonstrated|opened the|closed the|kicked off|a présenté|nous a (?:parlé|présenté|montré|expliqué)|a parlé|a animé|分享了|介绍了|做了)(?!\p{L})/u;
 
 /** A sentence ends at ".", "!" or "?" before a space (which it keeps), or at "。！？". */
-const SENTENCE_END = /[.!?](?=\s)|[。！？]/u;
+// No "u" flag: every mark is one UTF-16 unit, and the plain mode scans faster.
+const SENTENCE_END = /[.!?](?=\s)|[。！？]/;
 
 function firstSentence(text: string): string {
   // Searching for the mark, not for a space preceded by one, tries far fewer positions.
@@ -78,8 +79,16 @@ function person(raw: string): ExtractedSpeaker | null {
   return one && isNameLike(one.name) ? { ...one, affiliation: null } : null;
 }
 
+/**
+ * A space before a capital (or any non-ASCII character): every NAME has one, before its second
+ * word. Most sentences have none, and one scan for it spares them a scan per cue.
+ */
+const SECOND_NAME_WORD = /\s[A-Z\u0080-\uffff]/;
+/** The phrases without a NAME: the Han labels, always tried. */
+const WITHOUT_NAME = NAMED_BY.slice(-1);
+
 function namedBy(sentence: string): ExtractedSpeaker[] {
-  for (const [cue, pattern] of NAMED_BY) {
+  for (const [cue, pattern] of SECOND_NAME_WORD.test(sentence) ? NAMED_BY : WITHOUT_NAME) {
     const match = cue.test(sentence) ? sentence.match(pattern) : null;
     const one = match?.[1] ? person(match[1]) : null;
     if (one) return [one];

@@ -18,7 +18,12 @@ const KIND_PREFIX =
   /^(talk|t[aA]lk|session|conférence|conference|keynote|opening keynote|closing keynote|workshop|atelier|lightning(?: talk)?|quickie|panel|hands[- ]on(?: lab)?|tools in action|university)\b\s*(?:[:\-–—]\s*)?/i;
 const QUOTED = /^[“"«„]\s*(.+?)\s*[”"»“]\s*(?:[-–—:,]\s*(.*))?$/u;
 
+/** Any of the words `kindOf` looks for: one scan, where most texts name no kind. */
+const ANY_KIND =
+  /lightning|éclair|闪电|keynote|主题演讲|workshop|atelier|hands[- ]on|工作坊|\bpanel\b|table ronde|圆桌/i;
+
 export function kindOf(text: string): TalkKind | null {
+  if (!ANY_KIND.test(text)) return null;
   if (/lightning|éclair|闪电/i.test(text)) return 'lightning';
   if (/keynote|主题演讲/i.test(text)) return 'keynote';
   if (/workshop|atelier|hands[- ]on|工作坊/i.test(text)) return 'workshop';
@@ -104,11 +109,16 @@ function prefixed(text: string): TitledPhrase | null {
   return { title: cleanTitle(inner), speakers: [], confirmed: true, kind };
 }
 
+/** Any capital (or non-ASCII character, among which are all other capitals and Han). */
+const MAY_NAME = /[A-Z\u0080-\uffff]/;
+
 export function parsePhrase(raw: string): TitledPhrase | null {
   const text = raw.replace(SPACES, ' ').trim();
   if (!text || text.length > 200) return null;
   const fromPrefix = prefixed(text);
   if (fromPrefix) return fromPrefix;
+  // Every other reading needs a person, whose name holds a capital or Han characters.
+  if (!MAY_NAME.test(text)) return null;
   const quoted = text.match(QUOTED);
   if (quoted?.[2]) {
     const speakers = parseSpeakerList(quoted[2].replace(/^(?:by|par)\s+/i, ''));

@@ -1,0 +1,44 @@
+import { describe, expect, test } from 'vitest';
+import { phraseMatcher } from '../../src/extract/phrases.ts';
+
+const matcher = phraseMatcher(
+  [
+    { phrase: '.NET', pattern: '\\.NET', caseSensitive: true },
+    { phrase: '.NET Core', pattern: '\\.NET[\\s-]?Core', caseSensitive: true },
+    { phrase: '服务网格', pattern: '服务网格', caseSensitive: false },
+    { phrase: 'Service mesh', pattern: 'Service[\\s-]?mesh(?:e?s)?', caseSensitive: false },
+  ].map((p) => ({ ...p, value: p.phrase })),
+);
+
+const found = (text: string) => matcher.find(text).map((h) => [h.value, h.start, h.text]);
+
+describe('a phrase matcher', () => {
+  test.each([
+    [
+      'Moving to .NET Core. Then .NET 5.',
+      [
+        ['.NET Core', 10, '.NET Core'],
+        ['.NET', 26, '.NET'],
+      ],
+    ],
+    [
+      'Service meshes and .NET.',
+      [
+        ['Service mesh', 0, 'Service meshes'],
+        ['.NET', 19, '.NET'],
+      ],
+    ],
+    // With CJK in the text, phrases that open with any other character are still found.
+    [
+      '服务网格 and .NET Core',
+      [
+        ['服务网格', 0, '服务网格'],
+        ['.NET Core', 9, '.NET Core'],
+      ],
+    ],
+    ['a.NET, not a.NETwork', [['.NET', 1, '.NET']]],
+    ['no phrase... at all.', []],
+  ])('finds in %j', (text, hits) => {
+    expect(found(text)).toEqual(hits);
+  });
+});
