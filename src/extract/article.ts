@@ -79,6 +79,8 @@ function scan(node: AnyNode, scanState: Scan): number {
   for (const child of node.children) {
     if (child.type === 'text') total += trimmedLength(child.data);
     if (child.type !== 'tag') continue;
+    const landmark = isLandmark(child);
+    if (landmark) scanState.landmarks.push(child);
     let length: number;
     if (PROSE.has(child.name)) {
       // Prose inside prose (a <p> in an <li>) is counted once, by its outermost element.
@@ -88,8 +90,8 @@ function scan(node: AnyNode, scanState: Scan): number {
       addScore(scanState, child.parent?.parent ?? null, score / 2);
       length = text;
     } else length = scan(child, scanState);
-    if (isLandmark(child)) scanState.landmarks.push(child);
-    scanState.textLengths.set(child, length);
+    // Only containers are scored (prose is scored into its parent), and landmarks compared.
+    if (landmark || !PROSE.has(child.name)) scanState.textLengths.set(child, length);
     total += length;
   }
   return total;

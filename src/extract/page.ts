@@ -41,8 +41,29 @@ interface Scope {
   tagLinks: boolean;
 }
 
+const SPACE = /\s/;
+
+/** Whether the character at `at` separates words, as `\s` does (the ends of `value` too). */
+function separates(value: string, at: number): boolean {
+  if (at < 0 || at >= value.length) return true;
+  const code = value.charCodeAt(at);
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  return code >= 0xa0 && SPACE.test(value[at]!);
+}
+
+/** `value.split(/\s+/).includes(word)` without the array: visit() asks it of most elements. */
 function hasWord(value: string | undefined, word: string): boolean {
-  return !!value && value.split(/\s+/).includes(word);
+  if (!value) return false;
+  for (let at = value.indexOf(word); at >= 0; at = value.indexOf(word, at + 1))
+    if (separates(value, at - 1) && separates(value, at + word.length)) return true;
+  return false;
+}
+
+/** h1 to h4, as /^h[1-4]$/ reads them, without a regex per element. */
+function isHeading(name: string): boolean {
+  return (
+    name.length === 2 && name.charCodeAt(0) === 104 && name.charCodeAt(1) >= 49 && name.charCodeAt(1) <= 52
+  );
 }
 
 function isTag(el: Element, scope: Scope): boolean {
@@ -70,7 +91,7 @@ function visit(el: Element, scope: Scope, page: Omit<PageIndex, 'text'>): void {
   else if (name === 'html') page.lang ??= attribs.lang ?? null;
   else if (name === 'body') page.body ??= el;
   else if (name === 'script' && attribs.type === 'application/ld+json') page.jsonLd.push(el);
-  if (/^h[1-4]$/.test(name)) page.headings.push(el);
+  if (isHeading(name)) page.headings.push(el);
   if (name === 'h1') page.h1.push(el);
   if (
     !page.time &&

@@ -95,11 +95,18 @@ function countByCode(text: string): Counts | null {
   const length = text.length;
   let i = 0;
   while (i < length) {
+    const first = text.charCodeAt(i);
+    // Most characters between words are ASCII: stepped over without reading a code point.
+    if (first < 0x80 && !isAsciiLetter(first)) {
+      i++;
+      continue;
+    }
     let end = i;
     let key = 0;
     let ascii = true;
-    // ASCII is tested inline: a call per character costs more than the test.
-    for (;;) {
+    // ASCII is tested inline: a call per character costs more than the test. Bounded by the
+    // length: past it `charCodeAt` gives NaN, which would slow the whole loop down.
+    while (end < length) {
       const code = text.charCodeAt(end);
       if (code < 0x80) {
         if (!isAsciiLetter(code)) break;
@@ -123,6 +130,7 @@ function countByCode(text: string): Counts | null {
   }
   return counts;
 }
+
 /** How many stop words of each language `text` holds, in order of first appearance. */
 export function countStopWords(text: string): Map<string, number> {
   return countByCode(text) ?? countByWord(text);

@@ -1,6 +1,15 @@
 /** Anchors for talk sections: the heading's own id, else a slug the site can add to its copy. */
 
+const NON_ASCII = /[\u0080-\uffff]/;
+
 export function slugify(text: string): string {
+  // ASCII text has no accents to strip and no letters beyond a-z: the cheaper passes give the same slug.
+  if (!NON_ASCII.test(text))
+    return text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80);
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -180,7 +180,8 @@ function visitItem(el: Element, walk: Walk): void {
 }
 
 function visitElement(el: Element, walk: Walk): void {
-  const heading = HEADING.exec(el.name);
+  // Only a two-letter name may be a heading: the others are not matched.
+  const heading = el.name.length === 2 ? HEADING.exec(el.name) : null;
   if (heading) {
     const text = blockText([el]);
     if (text)
@@ -196,11 +197,10 @@ function visitElement(el: Element, walk: Walk): void {
 function visitChildren(parent: Element, walk: Walk): void {
   let run: AnyNode[] = [];
   for (const child of parent.children) {
+    // Headings are block tags too: an inline child is never one.
     if (child.type === 'tag' && isBlockTag(child.name) && child.name !== 'br') {
       pushInline(walk, run);
       run = [];
-      visitElement(child, walk);
-    } else if (child.type === 'tag' && HEADING.test(child.name)) {
       visitElement(child, walk);
     } else run.push(child);
   }

@@ -127,8 +127,11 @@ const PROFILE_NAME = /^[\p{Lu}][\p{L}'’.-]+(?:\s+[\p{Lu}][\p{L}'’.-]+){0,3}$
  * The profile address makes even a first name alone a person, and gives their handle.
  */
 function profileInOpening(block: TextBlock | undefined): ExtractedSpeaker[] {
-  const opening = block?.text.split(/(?<=[.!?])\s/)[0] ?? '';
-  for (const { text, handle } of block?.profiles ?? []) {
+  if (!block?.profiles.length) return [];
+  // The first sentence: up to the first break after a mark, found without splitting the block.
+  const end = block.text.search(/(?<=[.!?])\s/);
+  const opening = end < 0 ? block.text : block.text.slice(0, end);
+  for (const { text, handle } of block.profiles) {
     if (!PROFILE_NAME.test(text) || !opening.includes(text)) continue;
     const full = parseOneSpeaker(text);
     if (full || !text.includes(' ')) return [{ name: full?.name ?? text, handle, affiliation: null }];

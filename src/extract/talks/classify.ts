@@ -9,14 +9,19 @@ const CONTAINER =
 const NOT_ATTENDED =
   /missed|did(?:n['’]t| not) (?:attend|see|go)|not attended|could(?:n['’]t| not) attend|watch(?:ing)? (?:the )?videos?|to watch|manqué|pas pu (?:voir|assister)|错过/i;
 
+// Dates and parentheses are removed only from the headings that have a "/" or a "(".
 export function isNonTalkHeading(text: string): boolean {
-  return (
-    text.length < 60 && NON_TALK.test(text.replace(/\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\(\s*\)/g, '').trim())
-  );
+  if (text.length >= 60) return false;
+  const plain =
+    text.includes('/') || text.includes('(')
+      ? text.replace(/\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\(\s*\)/g, '')
+      : text;
+  return NON_TALK.test(plain.trim());
 }
 
 export function isContainerHeading(text: string): boolean {
-  return text.length < 60 && CONTAINER.test(text.replace(/\(.*?\)/g, '').trim());
+  if (text.length >= 60) return false;
+  return CONTAINER.test((text.includes('(') ? text.replace(/\(.*?\)/g, '') : text).trim());
 }
 
 export function isNotAttendedHeading(text: string): boolean {

@@ -116,9 +116,9 @@ export function saysAnotherTalk(block: TextBlock): boolean {
 /** "My favourite talk was [A Title] by [Jane Doe]": a linked or bold title, then its speaker. */
 function titledBy(block: TextBlock, sentence: string): Mention | null {
   for (const run of block.strong) {
-    if (run.split(/\s+/).length < 3 || run.length > 120) continue;
-    const at = sentence.indexOf(run);
-    if (at < 0) continue;
+    // Cheapest test first: most runs are not in the first sentence.
+    const at = run.length > 120 ? -1 : sentence.indexOf(run);
+    if (at < 0 || run.split(/\s+/).length < 3) continue;
     const after = sentence.slice(at + run.length).match(/^,?\s+(?:by|par)\s+([^,.;:!?()]+)/u);
     const speakers = after ? parseSpeakerList(after[1]!.trim()) : [];
     if (speakers.length) return { title: cleanTitle(run), speakers };
@@ -131,10 +131,15 @@ const MY_TALK =
 
 /** "I was giving my new presentation, [A Title]": the author's own talk, by its linked or bold title. */
 function ownTalk(block: TextBlock, sentence: string, author: ExtractedSpeaker | null): Mention | null {
-  for (const run of [...block.strong, ...block.emphasis]) {
+  const run = ownTitle(block.strong, sentence) ?? ownTitle(block.emphasis, sentence);
+  return run === null ? null : { title: cleanTitle(run), speakers: author ? [author] : [] };
+}
+
+/** The first run the sentence names after "my talk", read without joining the two lists of runs. */
+function ownTitle(runs: readonly string[], sentence: string): string | null {
+  for (const run of runs) {
     const at = sentence.indexOf(run);
-    if (at < 0 || run.split(/\s+/).length < 2 || !MY_TALK.test(sentence.slice(0, at))) continue;
-    return { title: cleanTitle(run), speakers: author ? [author] : [] };
+    if (at >= 0 && run.split(/\s+/).length >= 2 && MY_TALK.test(sentence.slice(0, at))) return run;
   }
   return null;
 }

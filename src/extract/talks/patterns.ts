@@ -109,15 +109,19 @@ function prefixed(text: string): TitledPhrase | null {
   return { title: cleanTitle(inner), speakers: [], confirmed: true, kind };
 }
 
-/** Any capital (or non-ASCII character, among which are all other capitals and Han). */
-const MAY_NAME = /[A-Z\u0080-\uffff]/;
+/**
+ * A capital (or a non-ASCII character, among which are all other capitals and Han) after the
+ * first character: where a person's name starts after a separator, or its second word or
+ * character is, in every reading below that finds people.
+ */
+const MAY_NAME = /[\s\S][A-Z\u0080-\uffff]/;
 
 export function parsePhrase(raw: string): TitledPhrase | null {
   const text = raw.replace(SPACES, ' ').trim();
   if (!text || text.length > 200) return null;
   const fromPrefix = prefixed(text);
   if (fromPrefix) return fromPrefix;
-  // Every other reading needs a person, whose name holds a capital or Han characters.
+  // Every other reading needs a person, whose name holds a capital or Han characters past the first.
   if (!MAY_NAME.test(text)) return null;
   const quoted = text.match(QUOTED);
   if (quoted?.[2]) {
