@@ -78,6 +78,22 @@ function hasLead(run: string, codepage: string): boolean {
   return false;
 }
 
+// 1 where a character stands for a lead byte in some repair code page; built on first use.
+let anyLead: Uint8Array | null = null;
+
+/**
+ * Whether some code page could read a sequence in `run`: one pass instead of one per code page,
+ * and most runs (Chinese prose, dashes and quotes) hold no lead in any.
+ */
+function hasAnyLead(run: string): boolean {
+  if (!anyLead) {
+    anyLead = new Uint8Array(0x10000);
+    for (const codepage of REPAIR_CODEPAGES) for (const code of leadCodesOf(codepage)) anyLead[code] = 1;
+  }
+  for (let i = 0; i < run.length; i++) if (anyLead[run.charCodeAt(i)] === 1) return true;
+  return false;
+}
+
 function sequenceLength(lead: number): number {
   if (lead >= 0xc2 && lead <= 0xdf) return 2;
   if (lead >= 0xe0 && lead <= 0xef) return 3;
@@ -161,18 +177,33 @@ function repairTelltales(chars: string[], table: ReverseTable, codepage: string)
  */
 const MAY_HAVE_RUN = /[\u0080-\uffff]{2}/;
 
+/** The run as the code page that repairs most sequences in it reads it. */
+function repairAnyRun(run: string): string {
+  if (!hasAnyLead(run)) return run;
+  let best = { text: run, fixes: 0 };
+  for (const codepage of REPAIR_CODEPAGES) {
+    const candidate = repairRun(run, codepage);
+    if (candidate.fixes > best.fixes) best = candidate;
+  }
+  return best.text;
+}
+
+const RUN = /[\u0080-\uffff]{2,}/g;
+
 function repairOnce(text: string): string {
   if (!MAY_HAVE_RUN.test(text)) return text;
   // Code units rather than code points: the spans are the same, and one astral character
-  // alone (two units) holds no sequence to repair, so it comes back unchanged.
-  return text.replace(/[\u0080-\uffff]{2,}/g, (run) => {
-    let best = { text: run, fixes: 0 };
-    for (const codepage of REPAIR_CODEPAGES) {
-      const candidate = repairRun(run, codepage);
-      if (candidate.fixes > best.fixes) best = candidate;
-    }
-    return best.text;
-  });
+  // alone (two units) holds no sequence to repair, so it comes back unchanged. A text with
+  // nothing to repair is returned as it is, not copied.
+  let repaired = '';
+  let copied = 0;
+  for (const match of text.matchAll(RUN)) {
+    const fixed = repairAnyRun(match[0]);
+    if (fixed === match[0]) continue;
+    repaired += text.slice(copied, match.index) + fixed;
+    copied = match.index + match[0].length;
+  }
+  return copied === 0 ? text : repaired + text.slice(copied);
 }
 
 /** Undoes UTF-8-read-as-a-code-page damage, twice at most (some text was damaged twice). */

@@ -173,6 +173,23 @@ export interface Best {
   length: number;
 }
 
+/** The hit at `at` of the candidate `best` names, or null. */
+export function hitOf<T>(
+  text: string,
+  at: number,
+  candidates: readonly Compiled<T>[],
+  best: Best | null,
+): PhraseHit<T> | null {
+  const found = best ? candidates[best.order] : undefined;
+  if (!best || !found) return null;
+  return {
+    value: found.phrase.value,
+    start: at,
+    end: at + best.length,
+    text: text.slice(at, at + best.length),
+  };
+}
+
 /** Remembered one-word answers per matcher; cleared when full, so memory stays bounded. */
 export const MAX_REMEMBERED = 20_000;
 

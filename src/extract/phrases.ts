@@ -11,6 +11,7 @@ import {
   type Compiled,
   firstKey,
   HAS_CJK,
+  hitOf,
   index,
   isSingle,
   longestFirst,
@@ -19,7 +20,7 @@ import {
   tryOne,
 } from './phrase-index.ts';
 import { type StartTable, startTable } from './phrase-starts.ts';
-import { isWordCode, wordEnd, wordFilter } from './word-filter.ts';
+import { isWordCode, nextOpensWith, wordEnd, wordFilter } from './word-filter.ts';
 
 export interface Phrase<T> {
   /** The phrase as written in the data, "Service mesh". */
@@ -57,17 +58,6 @@ export function phraseMatcher<T>(phrases: Phrase<T>[]): PhraseMatcher<T> {
     return hitOf(text, at, candidates, best);
   }
 
-  function hitOf(text: string, at: number, candidates: readonly Compiled<T>[], best: Best | null) {
-    const found = best ? candidates[best.order] : undefined;
-    if (!best || !found) return null;
-    return {
-      value: found.phrase.value,
-      start: at,
-      end: at + best.length,
-      text: text.slice(at, at + best.length),
-    };
-  }
-
   /** The best one-word phrase at a word, remembered by the word and the character after it. */
   function bestSingle(text: string, at: number, word: string, candidates: readonly Compiled<T>[]) {
     const after = text.charCodeAt(at + word.length);
@@ -90,20 +80,6 @@ export function phraseMatcher<T>(phrases: Phrase<T>[]): PhraseMatcher<T> {
     }
     byWord.set(word, best);
     return best;
-  }
-
-  /**
-   * Whether the word after the one that ends at `end` opens with `prefix` (lower-case word
-   * characters). A lower-cased `scan` is compared in place: past the word's end comes a non-word
-   * character, which no prefix holds; otherwise the word is cut out and lower-cased.
-   */
-  function nextOpensWith(scan: string, lowered: boolean, end: number, prefix: string): boolean {
-    let at = end;
-    while (at < scan.length && !isWordCode(scan.charCodeAt(at))) at++;
-    if (lowered) return scan.startsWith(prefix, at);
-    let stop = at;
-    while (stop < scan.length && isWordCode(scan.charCodeAt(stop))) stop++;
-    return scan.slice(at, stop).toLowerCase().startsWith(prefix);
   }
 
   /** The word `lower` spans `at` to `end` of `scan`: the text, lower-cased when `lowered`. */

@@ -115,7 +115,8 @@ export function parseOneSpeaker(text: string): ExtractedSpeaker | null {
   const handle = at ? (text.match(HANDLE)?.[0] ?? null) : null;
   let rest = text.includes('*') || text.includes('_') ? text.replace(/[*_]/g, '') : text;
   if (at) rest = rest.replace(/\(?\s*@[A-Za-z0-9_]+\s*\)?/g, ' ');
-  rest = rest.replace(/\s+/g, ' ').trim();
+  // Only runs and odd spaces: replacing each lone space by itself would copy every name.
+  rest = rest.replace(/\s{2,}|[^\S ]/g, ' ').trim();
   const cut = rest.search(/[,(–—]|\s-(?:\s|$)/);
   const name = (cut < 0 ? rest : rest.slice(0, cut)).trim();
   if (!isNameLike(name)) return null;

@@ -54,8 +54,9 @@ function rowMention(row: RowEdition, post: ConferenceRef | null): Mention | null
   return { ref: { name: post.name, year: row.year, city: row.city }, known: true };
 }
 
-function same(a: string, b: string): boolean {
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
+/** How headings and titles are compared: "  The Title" is "the title". */
+function key(text: string): string {
+  return text.trim().toLowerCase();
 }
 
 type Reader = (text: string) => Mention | null;
@@ -64,8 +65,14 @@ type Reader = (text: string) => Mention | null;
 function cachedReader(): Reader {
   const seen = new Map<string, Mention | null>();
   return (text) => {
-    if (!seen.has(text)) seen.set(text, mentionIn(text));
-    return seen.get(text) ?? null;
+    // A text without a digit names no edition: answered before the table hashes all of it.
+    if (!DIGIT.test(text)) return null;
+    let found = seen.get(text);
+    if (found === undefined) {
+      found = mentionIn(text);
+      seen.set(text, found);
+    }
+    return found;
   };
 }
 
@@ -73,13 +80,13 @@ function cachedReader(): Reader {
 function mentionOf(
   cues: ConferenceCues,
   post: ConferenceRef | null,
-  title: string,
+  titleKey: string,
   read: Reader,
 ): Mention | null {
   const row = cues.row ? rowMention(cues.row, post) : null;
   if (row) return row;
   // The heading that repeats the post's title names what the post is about, not one talk's event.
-  const headings = cues.headings.filter((h) => !same(h, title));
+  const headings = cues.headings.filter((h) => key(h) !== titleKey);
   for (const text of [cues.own, ...headings, cues.notes]) {
     const found = read(text);
     if (found) return found;
@@ -112,7 +119,8 @@ export function assignTalkConferences(
   title: string,
 ): AssignedConferences {
   const read = cachedReader();
-  const raw = talks.map((t) => mentionOf(t.cues, post, title, read));
+  const titleKey = key(title);
+  const raw = talks.map((t) => mentionOf(t.cues, post, titleKey, read));
   // A "Name 2012" of unknown shape counts only beside a series known to be a conference.
   const anyKnown = raw.some((m) => m?.known);
   const mentions = raw.map((m) => (m && (m.known || anyKnown) ? m : null));

@@ -70,6 +70,13 @@ function collect(node: AnyNode, out: Collected): void {
 
 /** The nodes' text with a line break around each block: about `limit` characters at most. */
 function rawText(nodes: readonly AnyNode[], limit: number): string {
+  // A lone text, or an inline element around one ("<a>Jane Doe</a>"), is its own text: no walk.
+  const only = nodes.length === 1 && limit > 0 ? nodes[0]! : null;
+  if (only?.type === 'text') return only.data;
+  if (only?.type === 'tag' && only.children.length === 1 && !BLOCK_TAGS.has(only.name)) {
+    const child = only.children[0]!;
+    if (child.type === 'text') return child.data;
+  }
   const out: Collected = { parts: [], length: 0, limit };
   for (const node of nodes) collect(node, out);
   return out.parts.join('');
@@ -81,19 +88,23 @@ function rawText(nodes: readonly AnyNode[], limit: number): string {
  */
 export function textLines(nodes: readonly AnyNode[], limit = Number.POSITIVE_INFINITY): string[] {
   const raw = rawText(nodes, limit);
+  // Most blocks are one line: condensed at once.
+  if (!raw.includes('\n')) {
+    const line = condense(raw);
+    return line ? [line] : [];
+  }
+  // One pass over the whole text rather than one per line (a <pre> block has many short lines):
+  // white space is condensed within lines, then each line is trimmed of what touched a break.
   const lines: string[] = [];
-  // Walked rather than split: blocks leave runs of empty lines, skipped here without a copy.
-  for (let start = 0; start <= raw.length; ) {
-    let end = raw.indexOf('\n', start);
-    if (end < 0) end = raw.length;
-    if (end > start) {
-      const line = condense(raw.slice(start, end));
-      if (line) lines.push(line);
-    }
-    start = end + 1;
+  for (const line of raw.replace(TO_CONDENSE_IN_LINE, ' ').split('\n')) {
+    const trimmed = line.trim();
+    if (trimmed) lines.push(trimmed);
   }
   return lines;
 }
+
+/** As `TO_CONDENSE`, within lines: line breaks are left where they are. */
+const TO_CONDENSE_IN_LINE = /(?:[^\S\n]|\u200b){2,}|[^\S\n ]|\u200b/g;
 
 /**
  * The nodes' text on one line: blocks become spaces, whitespace collapses. The same as joining

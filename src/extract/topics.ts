@@ -133,19 +133,43 @@ function isVocabulary(token: string): boolean {
     .some((hit) => hit.text.length === token.length);
 }
 
-const CAMEL_JOIN = /[a-z][A-Z]/;
-const CAMEL_WORD = /(?<![\p{L}\p{N}])[A-Z][a-z]+(?:[A-Z][a-z]*)+(?![\p{L}\p{N}])/gu;
+const CAMEL_JOIN = /[a-z][A-Z]/g;
+const CAMEL_WORD = /(?<![\p{L}\p{N}])[A-Z][a-z]+(?:[A-Z][a-z]*)+(?![\p{L}\p{N}])/uy;
+
+function isAsciiLetter(code: number): boolean {
+  return (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a;
+}
+
+/**
+ * The matches of CAMEL_WORD in `text`, in order. Each is a whole word of ASCII letters holding a
+ * lower-case letter before a capital, so the word is tried only where such a pair is: a scan
+ * for the pair is several times cheaper than running the Unicode pattern at every position.
+ */
+function camelWords(text: string): { word: string; start: number }[] {
+  const found: { word: string; start: number }[] = [];
+  CAMEL_JOIN.lastIndex = 0;
+  for (let join = CAMEL_JOIN.exec(text); join; join = CAMEL_JOIN.exec(text)) {
+    let start = join.index;
+    while (start > 0 && isAsciiLetter(text.charCodeAt(start - 1))) start--;
+    CAMEL_WORD.lastIndex = start;
+    const word = CAMEL_WORD.exec(text)?.[0];
+    if (word) found.push({ word, start });
+    // The rest of this run of letters holds no other word start.
+    let end = join.index + 2;
+    while (end < text.length && isAsciiLetter(text.charCodeAt(end))) end++;
+    CAMEL_JOIN.lastIndex = end;
+  }
+  return found;
+}
 
 /** CamelCase product names a talk repeats at least three times ("SkyWalking", "DragonflyDB"). */
 function countSalientUnknown(text: string, stats: Stats): void {
-  // Every such name has a lower-case letter followed by a capital: most texts have none.
-  if (!CAMEL_JOIN.test(text)) return;
   const starts = new Map<string, number[]>();
-  for (const m of text.matchAll(CAMEL_WORD)) {
-    if (NOT_TOPICS.has(m[0])) continue;
-    const known = starts.get(m[0]);
-    if (known) known.push(m.index);
-    else starts.set(m[0], [m.index]);
+  for (const { word, start } of camelWords(text)) {
+    if (NOT_TOPICS.has(word)) continue;
+    const known = starts.get(word);
+    if (known) known.push(start);
+    else starts.set(word, [start]);
   }
   for (const [token, at] of starts) {
     if (at.length < 3 || isVocabulary(token)) continue;

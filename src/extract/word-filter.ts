@@ -35,6 +35,20 @@ export function wordEnd(scan: string, at: number): number {
 }
 
 /**
+ * Whether the word after the one that ends at `end` opens with `prefix` (lower-case word
+ * characters). A lower-cased `scan` is compared in place: past the word's end comes a non-word
+ * character, which no prefix holds; otherwise the word is cut out and lower-cased.
+ */
+export function nextOpensWith(scan: string, lowered: boolean, end: number, prefix: string): boolean {
+  let at = end;
+  while (at < scan.length && !isWordCode(scan.charCodeAt(at))) at++;
+  if (lowered) return scan.startsWith(prefix, at);
+  let stop = at;
+  while (stop < scan.length && isWordCode(scan.charCodeAt(stop))) stop++;
+  return scan.slice(at, stop).toLowerCase().startsWith(prefix);
+}
+
+/**
  * Reads the word that starts at `at` (a word character) up to its end: returns that end when
  * the word may be one of the keys, as written or as a lookup variant, and minus that end when
  * it may not. One pass over its characters both finds the word and tests it.

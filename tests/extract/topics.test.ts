@@ -49,6 +49,17 @@ describe('matchTopics', () => {
     expect(matchTopics('We met at DragonflyDB once.')).toEqual([]);
     expect(matchTopics('YouTube YouTube YouTube')).toEqual([]);
   });
+
+  test.each([
+    // Glued to a digit or an accented letter, or inside a longer word, the name is another word.
+    ['DragonflyDB2 DragonflyDB2 DragonflyDB2', []],
+    ['éDragonflyDB DragonflyDBé xDragonflyDB', []],
+    ['2DragonflyDB, DragonflyDB and DragonflyDB', []],
+    ['(DragonflyDB) "DragonflyDB" DragonflyDB.', ['DragonflyDB']],
+    ['DragonflyDB-DragonflyDB/DragonflyDB', ['DragonflyDB']],
+  ])('reads a repeated name only as a whole word in %j', (text, topics) => {
+    expect(matchTopics(text)).toEqual(topics);
+  });
 });
 
 describe('loadTopicVocabulary', () => {

@@ -138,7 +138,7 @@ function textBlock(tag: string, depth: number, nodes: AnyNode[], el: Element | n
     type: 'text',
     tag,
     depth,
-    text: lines.join(' '),
+    text: lines.length === 1 ? lines[0]! : lines.join(' '),
     lines,
     lead: lead && ((at >= 0 ? runs.texts[at] : blockText([lead])) || null),
     inPageLink: opensWithInPageLink(nodes),

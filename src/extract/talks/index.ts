@@ -15,6 +15,7 @@ import { type Block, flattenBlocks, type TextBlock } from './blocks.ts';
 import { type ConferenceCues, cuesOf, headingContexts } from './cues.ts';
 import { readHeadings, talkHeadings } from './headings.ts';
 import { type ItemTalk, inlineTalks, itemTalk, linkedSiblings } from './items.ts';
+import type { Mention } from './mentions.ts';
 import { type Found, fromOneSpeaker, fromProse, type PostContext, withoutEchoes } from './prose.ts';
 import { type Columns, headerColumns, type RowEdition, rowEdition, rowTalk } from './tables.ts';
 
@@ -161,14 +162,18 @@ export function findTalks(
   const blocks = flattenBlocks(root);
   const headings = fromHeadings(blocks);
   const taken = new Set([...headings.covered, ...headings.skipped]);
-  const prose = fromProse(blocks, taken, false, post);
+  // Each paragraph's mention, kept for the second reading below: a third of posts need one.
+  const mentions = new Map<number, Mention | null>();
+  const prose = fromProse(blocks, taken, false, post, mentions);
   let found: FoundInRow[] = [
     ...headings.found,
     ...fromItems(blocks, taken),
     ...prose.filter((t) => !t.mention),
   ];
   // Only when nothing else names a talk do paragraphs that open with a speaker count everywhere.
-  found = found.length ? [...found, ...prose.filter((t) => t.mention)] : fromProse(blocks, taken, true, post);
+  found = found.length
+    ? [...found, ...prose.filter((t) => t.mention)]
+    : fromProse(blocks, taken, true, post, mentions);
   if (!found.length) found = fromOneSpeaker(blocks, taken, post.title ?? '');
   found = withoutEchoes(withoutRepeats(found.sort((a, b) => a.start - b.start)));
   const anchors = uniqueAnchors(

@@ -34,10 +34,15 @@ export function kindOf(text: string): TalkKind | null {
 /** Whitespace that collapsing changes: a run of two or more, or one that is not a space. */
 const SPACES = /\s{2,}|[^\S ]/g;
 
+/** Characters stripped from the start and from the end of a title. */
+const OPENING_MARK = /^[\s"“”«»„:*_#–—-]/;
+const CLOSING_MARK = /[\s"“”«»„:,*_–—-]/;
+
 export function cleanTitle(text: string): string {
+  // The marks are stripped only when the first or last character is one: the pattern scans it all.
+  const marked = OPENING_MARK.test(text) || CLOSING_MARK.test(text.slice(-1));
   return (
-    text
-      .replace(/^[\s"“”«»„:*_#–—-]+|[\s"“”«»„:,*_–—-]+$/gu, '')
+    (marked ? text.replace(/^[\s"“”«»„:*_#–—-]+|[\s"“”«»„:,*_–—-]+$/gu, '') : text)
       // "1. The Mess We're In": the author's numbering is not part of the title.
       .replace(/^\d{1,2}[.)]\s+/, '')
       .replace(SPACES, ' ')

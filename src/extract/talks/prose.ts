@@ -5,7 +5,7 @@
 import type { ExtractedSpeaker, ExtractedTalk, TalkKind } from '../../model.ts';
 import type { Block } from './blocks.ts';
 import { type LineRef, proseSpeakers } from './byline.ts';
-import { proseMention, saysAnotherTalk } from './mentions.ts';
+import { type Mention, proseMention, saysAnotherTalk } from './mentions.ts';
 import { speakerOfTitle, titlesOfOneSpeaker } from './one-speaker.ts';
 import { kindOf } from './patterns.ts';
 
@@ -33,13 +33,15 @@ export interface PostContext {
 /**
  * Paragraphs outside talk sections: under a lightning heading, those that open with a speaker;
  * everywhere, those that name a talk in passing (see mentions.ts); and, when `all` (nothing else
- * names a talk), any that opens with a speaker.
+ * names a talk), any that opens with a speaker. `mentions` keeps each paragraph's mention by its
+ * index, for the second reading of a post where the first found nothing.
  */
 export function fromProse(
   blocks: readonly Block[],
   taken: Set<number>,
   all: boolean,
   post: PostContext,
+  mentions = new Map<number, Mention | null>(),
 ): Found[] {
   const found: Found[] = [];
   let heading: TalkKind | null = null;
@@ -50,7 +52,11 @@ export function fromProse(
     const speakers = all || lightning ? proseSpeakers(block.text) : [];
     const kind = heading ?? 'talk';
     if (speakers.length) found.push({ title: null, speakers, kind, anchor: null, start, level: 7 });
-    const mention = speakers.length ? null : proseMention(block, post.author);
+    let mention = speakers.length ? null : mentions.get(start);
+    if (mention === undefined) {
+      mention = proseMention(block, post.author);
+      mentions.set(start, mention);
+    }
     if (mention) found.push({ ...mention, kind, anchor: null, start, level: 7, mention: true });
     const previous = found.at(-1);
     if (!mention && !speakers.length && previous?.mention && saysAnotherTalk(block))
