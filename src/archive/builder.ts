@@ -9,11 +9,12 @@
 import type { Archive, ExtractedPost, Talk } from '../model.ts';
 import { type Cluster, clusterEntries } from './cluster.ts';
 import { buildSeriesCatalog, type SeriesEntry } from './conference.ts';
-import type { Entry } from './entries.ts';
+import { changedMentions, type Entry } from './entries.ts';
 import { TalkHistory } from './history.ts';
 import { matchEntries } from './match.ts';
 import type { TopicDefinition } from './records.ts';
-import { changedMentions, SpeakerRegistry } from './speakers.ts';
+import { type MergeState, type Restorer, restorer } from './restore.ts';
+import { SpeakerRegistry } from './speakers.ts';
 import { EntryStore } from './store.ts';
 import { type Dirty, RecordTables } from './tables.ts';
 import { buildTalk } from './talk.ts';
@@ -93,6 +94,30 @@ export class ArchiveBuilder {
   /** The archive as plain data; arrays are copies, records are shared and never mutated. */
   toArchive(): Archive {
     return { ...this.tables.lists(), ...this.history.toJSON() };
+  }
+
+  /** What merging decided beyond the archive, to save with it (restore.ts). */
+  mergeState(): MergeState {
+    // A cluster's entries are never modified, only replaced with the cluster.
+    const talks = new Map<string, readonly Entry[]>();
+    for (const [id, cluster] of this.clusters) talks.set(id, cluster.entries);
+    return { talks, speakers: this.speakerRegistry.groups() };
+  }
+
+  /**
+   * Fills an empty builder from a saved archive and its merge state, without merging: `add` the
+   * saved posts (in as many calls as wanted), then `step` until it says it is done (a slice of
+   * the rest each time) or `finish`. Both throw when the state and the posts do not match; the
+   * builder is unusable then: merge the posts into a new one.
+   */
+  restore(archive: Archive, state: MergeState): Restorer {
+    if (this.store.posts.size > 0) throw new Error('only an empty archive builder can be restored');
+    const { store, clusters, conferenceTalks, talkOfEntry, tables } = this;
+    return restorer(
+      { store, clusters, conferenceTalks, talkOfEntry, speakers: this.speakerRegistry, tables },
+      archive,
+      state,
+    );
   }
 
   private apply(changes: Map<string, ExtractedPost | null>, track: boolean): ArchiveChange {

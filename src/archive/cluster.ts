@@ -51,6 +51,15 @@ function makeCluster(entries: Entry[]): Cluster {
   return { key, entries, title, titleDerived: !titled, slug: slugify(title) || 'talk' };
 }
 
+/** A cluster as a talk made of it records it: for a restore, which skips the grouping. */
+export function restoredCluster(
+  entries: Entry[],
+  talk: { title: string; titleDerived: boolean; slug: string },
+): Cluster {
+  const key = entries.map((e) => e.key).sort(compareStrings)[0]!;
+  return { key, entries, title: talk.title, titleDerived: talk.titleDerived, slug: talk.slug };
+}
+
 /** Slugs unique within the conference: the first cluster by key keeps the plain slug. */
 function assignSlugs(clusters: Cluster[]): void {
   const byBase = new Map<string, Cluster[]>();

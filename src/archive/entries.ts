@@ -33,6 +33,30 @@ export interface Entry {
   placed?: boolean;
 }
 
+/** An entry's key: its post and its position there. */
+export function entryKey(path: string, position: number): string {
+  return `${path}#${String(position).padStart(4, '0')}`;
+}
+
+/** A mention's id: its entry and its position among the entry's speakers. */
+export function mentionId(entry: string, position: number): string {
+  return `${entry}@${position}`;
+}
+
+/** [post path, position] of an entry key, or null when it is not one. */
+export function splitEntryKey(key: string): [path: string, position: number] | null {
+  const at = key.lastIndexOf('#');
+  const position = Number(key.slice(at + 1));
+  return at > 0 && Number.isInteger(position) && position >= 0 ? [key.slice(0, at), position] : null;
+}
+
+/** [entry key, position] of a mention id, or null when it is not one. */
+export function splitMentionId(id: string): [entry: string, position: number] | null {
+  const at = id.lastIndexOf('@');
+  const position = Number(id.slice(at + 1));
+  return at > 0 && Number.isInteger(position) && position >= 0 ? [id.slice(0, at), position] : null;
+}
+
 export function speakerKeys(speaker: ExtractedSpeaker): string[] {
   const keys: string[] = [];
   if (speaker.handle && handleKey(speaker.handle)) keys.push(`h:${handleKey(speaker.handle)}`);
@@ -41,7 +65,13 @@ export function speakerKeys(speaker: ExtractedSpeaker): string[] {
   return keys;
 }
 
-export function postEntries(path: string, post: ExtractedPost, catalog: SeriesCatalog): Entry[] {
+/** `keysOf` may memoise `speakerKeys` (names repeat across thousands of talks). */
+export function postEntries(
+  path: string,
+  post: ExtractedPost,
+  catalog: SeriesCatalog,
+  keysOf: (speaker: ExtractedSpeaker) => string[] = speakerKeys,
+): Entry[] {
   // Talks naming no conference of their own all resolve to the post's: resolved once.
   let shared: ResolvedConference | undefined;
   const conferenceOf = (talk: ExtractedTalk) => {
@@ -50,17 +80,25 @@ export function postEntries(path: string, post: ExtractedPost, catalog: SeriesCa
     return shared;
   };
   return post.talks.map((talk, index) => {
-    const key = `${path}#${String(index).padStart(4, '0')}`;
+    const key = entryKey(path, index);
     const title = talk.title?.trim() || null;
+    const speakers: SpeakerMention[] = [];
+    for (const { name, handle, affiliation } of talk.speakers)
+      if (name.trim() || handle)
+        speakers.push({
+          name,
+          handle,
+          affiliation,
+          id: mentionId(key, speakers.length),
+          keys: keysOf({ name, handle, affiliation }),
+        });
     return {
       key,
       path,
       conference: conferenceOf(talk),
       title,
       words: title ? titleWords(title) : [],
-      speakers: talk.speakers
-        .filter((speaker) => speaker.name.trim() || speaker.handle)
-        .map((speaker, position) => ({ ...speaker, id: `${key}@${position}`, keys: speakerKeys(speaker) })),
+      speakers,
       topics: talk.topics,
       kind: talk.kind,
       anchor: talk.anchor,
@@ -78,4 +116,22 @@ export function compareEntries(a: Entry, b: Entry): number {
   const dateB = b.date ?? '9999';
   if (dateA !== dateB) return dateA < dateB ? -1 : 1;
   return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
+
+function sameMention(a: SpeakerMention, b: SpeakerMention): boolean {
+  return a.name === b.name && a.handle === b.handle && a.affiliation === b.affiliation;
+}
+
+/** The mentions that really differ between two versions of posts: an edit elsewhere costs nothing here. */
+export function changedMentions(old: Entry[], next: Entry[]) {
+  const before = new Map(old.flatMap((e) => e.speakers).map((m) => [m.id, m]));
+  const after = new Map(next.flatMap((e) => e.speakers).map((m) => [m.id, m]));
+  const differs = (m: SpeakerMention, other: Map<string, SpeakerMention>) => {
+    const counterpart = other.get(m.id);
+    return !counterpart || !sameMention(m, counterpart);
+  };
+  return {
+    removed: [...before.values()].filter((m) => differs(m, after)),
+    added: [...after.values()].filter((m) => differs(m, before)),
+  };
 }

@@ -7,7 +7,9 @@ import { ArchiveBuilder, type ArchiveOptions } from './builder.ts';
 
 export { ArchiveBuilder, type ArchiveChange, type ArchiveOptions } from './builder.ts';
 export { type SeriesEntry, seriesKey } from './conference.ts';
+export { entryKey, mentionId, splitEntryKey, splitMentionId } from './entries.ts';
 export type { TopicDefinition } from './records.ts';
+export type { MergeState, Restorer } from './restore.ts';
 export { slugify } from './text.ts';
 
 /** Posts keyed by their path relative to the posts folder. */

@@ -1,7 +1,7 @@
 /** Builds the plain Conference, Topic and PostRecord records from the builder's indexes. */
-import type { Conference, ExtractedPost, PostRecord, Topic } from '../model.ts';
-import type { Entry } from './entries.ts';
-import { compareStrings, pickCanonical, pickFromCounts } from './text.ts';
+import type { Conference, ExtractedPost, PostRecord, Speaker, Topic } from '../model.ts';
+import type { Entry, SpeakerMention } from './entries.ts';
+import { compareStrings, fewerInitials, foldText, handleKey, pickCanonical, pickFromCounts } from './text.ts';
 
 export interface TopicDefinition {
   name: string;
@@ -28,6 +28,11 @@ export class Postings {
     const index = lowerBound(list, id);
     if (list[index] === id) list.splice(index, 1);
     if (list.length === 0) this.lists.delete(key);
+  }
+
+  /** Sets a key's list from ids already sorted (a saved record's). */
+  load(key: string, sortedIds: readonly string[]): void {
+    if (sortedIds.length) this.lists.set(key, sortedIds.slice());
   }
 
   sorted(key: string): string[] {
@@ -110,5 +115,29 @@ export function postRecord(path: string, post: ExtractedPost, talkIds: string[])
     language: post.language,
     talkIds,
     warnings: post.warnings,
+  };
+}
+
+function uniqueBy(values: string[], key: (value: string) => string): string[] {
+  const byKey = new Map<string, string[]>();
+  for (const value of values) byKey.set(key(value), [...(byKey.get(key(value)) ?? []), value]);
+  return [...byKey.values()].map((spellings) => pickCanonical(spellings)!).sort(compareStrings);
+}
+
+/** One person from every mention of them (speakers.ts groups the mentions). */
+export function speakerRecord(id: string, mentions: SpeakerMention[], talkIds: string[]): Speaker {
+  const names = mentions.map((m) => m.name.trim()).filter(Boolean);
+  const handles = mentions.flatMap((m) => (m.handle ? [`@${m.handle.trim().replace(/^@+/, '')}`] : []));
+  const name = pickCanonical(names, fewerInitials) ?? handles[0] ?? id;
+  return {
+    id,
+    name,
+    handles: uniqueBy(handles, handleKey),
+    affiliations: uniqueBy(
+      mentions.flatMap((m) => (m.affiliation?.trim() ? [m.affiliation.trim()] : [])),
+      foldText,
+    ),
+    aliases: uniqueBy(names, (n) => n).filter((alias) => alias !== name),
+    talkIds,
   };
 }

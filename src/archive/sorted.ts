@@ -32,6 +32,22 @@ export class SortedRecords<T> {
     return this.byId.has(id);
   }
 
+  /** Starts from records already in id order (a saved list): no sort, no merge. */
+  load(values: readonly T[]): void {
+    if (this.byId.size > 0) throw new Error('records can only be loaded into an empty list');
+    let previous: string | null = null;
+    for (const value of values) {
+      const id = this.keyOf(value);
+      if (previous !== null && compareStrings(previous, id) >= 0)
+        throw new Error(`records to load are not in id order ("${previous}" before "${id}")`);
+      previous = id;
+      this.byId.set(id, value);
+      this.listed.add(id);
+      this.ids.push(id);
+    }
+    this.cache = values.slice();
+  }
+
   set(value: T): void {
     const id = this.keyOf(value);
     this.dropped.delete(id);

@@ -3,8 +3,9 @@
  * handle or a normalised name. Updates recompute only the groups a changed mention touches.
  */
 import type { Speaker } from '../model.ts';
-import type { Entry, SpeakerMention } from './entries.ts';
-import { compareStrings, fewerInitials, foldText, handleKey, pickCanonical, slugify } from './text.ts';
+import type { SpeakerMention } from './entries.ts';
+import { speakerRecord } from './records.ts';
+import { compareStrings, fewerInitials, handleKey, pickCanonical, slugify } from './text.ts';
 
 interface Group {
   /** The smallest key of its mentions: orders groups that share a slug. */
@@ -14,32 +15,8 @@ interface Group {
   mentions: SpeakerMention[];
 }
 
-function uniqueBy(values: string[], key: (value: string) => string): string[] {
-  const byKey = new Map<string, string[]>();
-  for (const value of values) byKey.set(key(value), [...(byKey.get(key(value)) ?? []), value]);
-  return [...byKey.values()].map((spellings) => pickCanonical(spellings)!).sort(compareStrings);
-}
-
 function hasHandle(mention: SpeakerMention): boolean {
   return Boolean(mention.handle && handleKey(mention.handle));
-}
-
-function sameMention(a: SpeakerMention, b: SpeakerMention): boolean {
-  return a.name === b.name && a.handle === b.handle && a.affiliation === b.affiliation;
-}
-
-/** The mentions that really differ between two versions of posts: an edit elsewhere costs nothing here. */
-export function changedMentions(old: Entry[], next: Entry[]) {
-  const before = new Map(old.flatMap((e) => e.speakers).map((m) => [m.id, m]));
-  const after = new Map(next.flatMap((e) => e.speakers).map((m) => [m.id, m]));
-  const differs = (m: SpeakerMention, other: Map<string, SpeakerMention>) => {
-    const counterpart = other.get(m.id);
-    return !counterpart || !sameMention(m, counterpart);
-  };
-  return {
-    removed: [...before.values()].filter((m) => differs(m, after)),
-    added: [...after.values()].filter((m) => differs(m, before)),
-  };
 }
 
 export class SpeakerRegistry {
@@ -94,23 +71,53 @@ export class SpeakerRegistry {
 
   speaker(id: string, talkIds: string[]): Speaker | null {
     const group = this.byId.get(id);
-    if (!group) return null;
-    const names = group.mentions.map((m) => m.name.trim()).filter(Boolean);
-    const handles = group.mentions.flatMap((m) =>
-      m.handle ? [`@${m.handle.trim().replace(/^@+/, '')}`] : [],
-    );
-    const name = pickCanonical(names, fewerInitials) ?? handles[0] ?? id;
-    return {
-      id,
-      name,
-      handles: uniqueBy(handles, handleKey),
-      affiliations: uniqueBy(
-        group.mentions.flatMap((m) => (m.affiliation?.trim() ? [m.affiliation.trim()] : [])),
-        foldText,
-      ),
-      aliases: uniqueBy(names, (n) => n).filter((alias) => alias !== name),
-      talkIds,
-    };
+    return group ? speakerRecord(id, group.mentions, talkIds) : null;
+  }
+
+  /** Each speaker's id and mentions, in order: what `restore` starts from. A group's list is never modified. */
+  groups(): [id: string, mentions: readonly SpeakerMention[]][] {
+    return Array.from(this.byId, ([id, group]) => [id, group.mentions]);
+  }
+
+  /**
+   * Starts from saved groups (`groups()`) instead of regrouping every mention; `mentions` are
+   * all the mentions the groups were made of. Throws unless each is in exactly one group.
+   * Pauses at each `yield`, a step at a time.
+   */
+  *restore(
+    mentions: Iterable<SpeakerMention>,
+    groups: Iterable<readonly [string, readonly { readonly id: string }[]]>,
+    /** Mentions between two pauses (`yield`). */
+    step: number,
+  ): Generator<void> {
+    if (this.mentions.size > 0) throw new Error('speakers can only be restored into an empty registry');
+    let count = 0;
+    for (const mention of mentions) {
+      this.remember(mention);
+      if (++count % step === 0) yield;
+    }
+    for (const [id, mentionIds] of groups) {
+      count += mentionIds.length;
+      if (count > step) {
+        count = 0;
+        yield;
+      }
+      const members = mentionIds.map(({ id: mentionId }) => {
+        const mention = this.mentions.get(mentionId);
+        if (!mention || this.groupOf.has(mentionId))
+          throw new Error(`saved speaker ${id} lists mention ${mentionId}, unknown or listed twice`);
+        return mention;
+      });
+      if (members.length === 0 || this.byId.has(id))
+        throw new Error(`saved speaker ${id} is empty or listed twice`);
+      const group = this.addGroup(members);
+      group.id = id;
+      this.byId.set(id, group);
+    }
+    if (this.groupOf.size !== this.mentions.size)
+      throw new Error(
+        `${this.mentions.size - this.groupOf.size} speaker mentions belong to no saved speaker`,
+      );
   }
 
   private remember(mention: SpeakerMention): void {

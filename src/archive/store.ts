@@ -8,9 +8,9 @@
  * stand-in conference made from its post. Placement depends only on the known entries sharing
  * a speaker key, so it is re-checked whenever one of those changes.
  */
-import type { ExtractedPost } from '../model.ts';
+import type { ExtractedPost, ExtractedSpeaker } from '../model.ts';
 import type { ResolvedConference, SeriesCatalog } from './conference.ts';
-import { type Entry, postEntries } from './entries.ts';
+import { type Entry, postEntries, speakerKeys } from './entries.ts';
 import { Spellings } from './records.ts';
 import { similarTitles } from './similarity.ts';
 import { compareStrings, slugify } from './text.ts';
@@ -18,13 +18,17 @@ import { compareStrings, slugify } from './text.ts';
 type KeyIndex = Map<string, Set<Entry>>;
 
 function index(map: KeyIndex, entry: Entry, add: boolean): void {
-  for (const key of entry.speakers.flatMap((s) => s.keys)) {
-    if (!map.has(key)) map.set(key, new Set());
-    const set = map.get(key)!;
-    if (add) set.add(entry);
-    else set.delete(entry);
-    if (set.size === 0) map.delete(key);
-  }
+  for (const speaker of entry.speakers)
+    for (const key of speaker.keys) {
+      let set = map.get(key);
+      if (!set) {
+        set = new Set();
+        map.set(key, set);
+      }
+      if (add) set.add(entry);
+      else set.delete(entry);
+      if (set.size === 0) map.delete(key);
+    }
 }
 
 export class EntryStore {
@@ -37,6 +41,10 @@ export class EntryStore {
   /** Floating entry key -> the entry as placed (itself, or a copy in a known conference). */
   private readonly placement = new Map<string, Entry>();
 
+  /** Speaker keys and topic slugs by spelling: the same few thousand recur in every post. */
+  private readonly keysBySpelling = new Map<string, string[]>();
+  private readonly topicSlugs = new Map<string, string>();
+
   constructor(private readonly catalog: SeriesCatalog) {}
 
   /**
@@ -45,19 +53,19 @@ export class EntryStore {
    */
   replace(path: string, post: ExtractedPost | null) {
     const old = this.byPost.get(path) ?? [];
-    const next = post ? postEntries(path, post, this.catalog) : [];
+    const next = post ? postEntries(path, post, this.catalog, (speaker) => this.keysOf(speaker)) : [];
     const affected = new Set<string>();
     for (const entry of old) {
       const placed = this.placement.get(entry.key) ?? entry;
       this.placement.delete(entry.key);
       if (this.unfile(placed)) affected.add(placed.conference.id);
       index(entry.conference.known ? this.known : this.floating, entry, false);
-      for (const topic of entry.topics) this.topicSpellings.change(slugify(topic), topic, -1);
+      for (const topic of entry.topics) this.topicSpellings.change(this.topicSlug(topic), topic, -1);
     }
     for (const entry of next) {
       index(entry.conference.known ? this.known : this.floating, entry, true);
       if (entry.conference.known) affected.add(this.file(entry));
-      for (const topic of entry.topics) this.topicSpellings.change(slugify(topic), topic, 1);
+      for (const topic of entry.topics) this.topicSpellings.change(this.topicSlug(topic), topic, 1);
     }
     if (post) {
       this.posts.set(path, post);
@@ -94,8 +102,39 @@ export class EntryStore {
     return affected;
   }
 
+  /** The entry filed under a conference by its key (a placed copy where it was placed). */
+  filed(conferenceId: string, key: string): Entry | undefined {
+    return this.byConference.get(conferenceId)?.get(key);
+  }
+
+  /** How many entries are filed under conferences, placed copies included. */
+  get filedCount(): number {
+    let count = 0;
+    for (const entries of this.byConference.values()) count += entries.size;
+    return count;
+  }
+
   ofConference(conferenceId: string): Entry[] {
     return [...(this.byConference.get(conferenceId)?.values() ?? [])];
+  }
+
+  private keysOf(speaker: ExtractedSpeaker): string[] {
+    const spelling = `${speaker.handle ?? ''}\n${speaker.name}`;
+    let keys = this.keysBySpelling.get(spelling);
+    if (!keys) {
+      keys = speakerKeys(speaker);
+      this.keysBySpelling.set(spelling, keys);
+    }
+    return keys;
+  }
+
+  private topicSlug(topic: string): string {
+    let slug = this.topicSlugs.get(topic);
+    if (slug === undefined) {
+      slug = slugify(topic);
+      this.topicSlugs.set(topic, slug);
+    }
+    return slug;
   }
 
   /** The known conference with a similar talk by a shared speaker (smallest id), or home. */

@@ -2,7 +2,7 @@
  * The archive's record lists (talks, conferences, speakers, topics, posts) and the postings
  * between them, kept current as talks change: only records an update touched are rebuilt.
  */
-import type { Conference, PostRecord, Speaker, Talk, Topic } from '../model.ts';
+import type { Archive, Conference, PostRecord, Speaker, Talk, Topic } from '../model.ts';
 import { conferenceRecord, Postings, postRecord, type TopicDefinition, topicRecord } from './records.ts';
 import { SortedRecords } from './sorted.ts';
 import type { SpeakerRegistry } from './speakers.ts';
@@ -58,6 +58,17 @@ export class RecordTables {
       topics: this.topics.list(),
       posts: this.posts.list(),
     };
+  }
+
+  /** Starts from the lists of a saved archive (made by these tables), in place of linking every talk. */
+  restore(archive: Pick<Archive, 'talks' | 'conferences' | 'speakers' | 'topics' | 'posts'>): void {
+    this.talks.load(archive.talks);
+    this.conferences.load(archive.conferences);
+    this.speakers.load(archive.speakers);
+    this.topics.load(archive.topics);
+    this.posts.load(archive.posts);
+    for (const speaker of archive.speakers) this.speakerTalks.load(speaker.id, speaker.talkIds);
+    for (const topic of archive.topics) this.topicTalks.load(topic.id, topic.talkIds);
   }
 
   refresh(dirty: Dirty): void {

@@ -30,6 +30,11 @@ export class SavedPosts {
     return this.posts.size + this.pending.size;
   }
 
+  /** Every post's path, without parsing anything. */
+  paths(): string[] {
+    return [...this.posts.keys(), ...this.pending.keys()];
+  }
+
   get(postPath: string): ExtractedPost | undefined {
     this.parse(postPath);
     return this.posts.get(postPath);

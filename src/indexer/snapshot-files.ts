@@ -17,7 +17,7 @@ export interface FileSum {
 }
 
 /** A file's content: the whole of it, or its pieces in order. */
-export type Content = string | Uint8Array | Iterable<Uint8Array>;
+export type Content = string | Uint8Array | Iterable<Uint8Array | string>;
 
 /** Writes `content` as `writeDurable` does, a piece at a time; returns what the manifest records. */
 export async function writeSummed(file: string, content: Content): Promise<FileSum> {
@@ -27,6 +27,8 @@ export async function writeSummed(file: string, content: Content): Promise<FileS
   try {
     for (const piece of pieces) {
       const bytes = typeof piece === 'string' ? Buffer.from(piece) : piece;
+      // zlib's crc32 of an empty piece gives 0, not the running value it is handed.
+      if (bytes.byteLength === 0) continue;
       // Appends: writeFile on a handle writes from where the last write ended.
       await handle.writeFile(bytes);
       sum.crc32 = crc32(bytes, sum.crc32);

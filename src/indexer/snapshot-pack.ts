@@ -16,6 +16,7 @@
  */
 import { Buffer } from 'node:buffer';
 import { endianness } from 'node:os';
+import type { Pacer } from './pacer.ts';
 
 /** A snapshot copied to a machine of the other byte order is refused (and rebuilt), never misread. */
 const ORDER = endianness();
@@ -27,6 +28,8 @@ export type IntColumn = [number, number];
 const NULL = -1;
 /** Texts are encoded in pieces of about this many bytes, as the file is written. */
 const CHUNK = 1 << 20;
+/** Texts measured between two looks at the clock (`stringsPaced`). */
+const SLICE = 4096;
 
 export class PackWriter {
   private readonly numbers: number[] = [];
@@ -52,6 +55,17 @@ export class PackWriter {
       return size;
     });
     return this.ints(lengths);
+  }
+
+  /** `strings`, a slice at a time, yielding to other work between slices (pacer.ts). */
+  async stringsPaced(values: readonly (string | null)[], pacer: Pacer): Promise<IntColumn> {
+    const first = this.numbers.length;
+    // Each slice's lengths follow the previous slice's: the column stays one run of numbers.
+    for (let at = 0; at < values.length; at += SLICE) {
+      this.strings(values.slice(at, at + SLICE));
+      await pacer.step();
+    }
+    return [first, values.length];
   }
 
   /**

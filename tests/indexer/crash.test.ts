@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { loadSnapshot } from '../../src/indexer/snapshot.ts';
+import { loadSnapshot } from '../../src/indexer/snapshot-load.ts';
 
 const WRITER = fileURLToPath(new URL('./crash/writer.ts', import.meta.url));
 

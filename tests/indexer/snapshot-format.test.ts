@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { buildArchive } from '../../src/archive/index.ts';
-import { loadSnapshot, type Snapshot, writeSnapshot } from '../../src/indexer/snapshot.ts';
+import { type Snapshot, writeSnapshot } from '../../src/indexer/snapshot.ts';
+import { loadSnapshot } from '../../src/indexer/snapshot-load.ts';
 import { shardOf } from '../../src/indexer/snapshot-posts.ts';
 import type { Archive, ExtractedPost } from '../../src/model.ts';
 import { conf, post, speaker, talk } from '../archive/posts.ts';
@@ -29,6 +30,7 @@ function snapshotOf(archive: Archive): Snapshot {
     posts: {},
     archive,
     extracted,
+    merge: null,
     search: { configHash: 'format-test', data: {} },
   };
 }
@@ -67,6 +69,23 @@ describe('the snapshot files', () => {
     archive.posts[0]!.talkIds = [];
     const loaded = await roundTrip(dataDir, archive);
     expect(loaded.archive).toEqual(archive);
+  });
+
+  test('give back the search export, whatever its chunks hold', async () => {
+    const archive = buildArchive(Object.entries(extracted));
+    const search = {
+      configHash: 'format-test',
+      data: {
+        plain: 'a plain chunk, 1 2 3',
+        quoted: 'a "quoted" \\ chunk\nover two lines\u0001',
+        scripts: 'déjà 分布式 🚀 and a lone \ud800 half',
+        empty: '',
+      },
+    };
+    await writeSnapshot(dataDir, { ...snapshotOf(archive), search });
+    const loaded = await loadSnapshot(dataDir, 'format-test');
+    if (!loaded.ok) throw new Error(`not loaded: ${loaded.reason}`);
+    expect(loaded.snapshot.search).toEqual(JSON.parse(JSON.stringify(search)));
   });
 
   test('store each note once, in the posts files', async () => {

@@ -33,6 +33,7 @@ for (let n = 1; ; n++) {
     posts: {},
     archive,
     extracted: {},
+    merge: null,
     search: { configHash: 'crash-test', data: { blob: 'y'.repeat(500_000 + n) } },
   });
   process.stdout.write(`${n}\n`);
