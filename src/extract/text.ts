@@ -88,23 +88,19 @@ function rawText(nodes: readonly AnyNode[], limit: number): string {
  */
 export function textLines(nodes: readonly AnyNode[], limit = Number.POSITIVE_INFINITY): string[] {
   const raw = rawText(nodes, limit);
-  // Most blocks are one line: condensed at once.
-  if (!raw.includes('\n')) {
-    const line = condense(raw);
-    return line ? [line] : [];
-  }
-  // One pass over the whole text rather than one per line (a <pre> block has many short lines):
-  // white space is condensed within lines, then each line is trimmed of what touched a break.
   const lines: string[] = [];
-  for (const line of raw.replace(TO_CONDENSE_IN_LINE, ' ').split('\n')) {
-    const trimmed = line.trim();
-    if (trimmed) lines.push(trimmed);
+  // Walked rather than split: blocks leave runs of empty lines, skipped here without a copy.
+  for (let start = 0; start <= raw.length; ) {
+    let end = raw.indexOf('\n', start);
+    if (end < 0) end = raw.length;
+    if (end > start) {
+      const line = condense(raw.slice(start, end));
+      if (line) lines.push(line);
+    }
+    start = end + 1;
   }
   return lines;
 }
-
-/** As `TO_CONDENSE`, within lines: line breaks are left where they are. */
-const TO_CONDENSE_IN_LINE = /(?:[^\S\n]|\u200b){2,}|[^\S\n ]|\u200b/g;
 
 /**
  * The nodes' text on one line: blocks become spaces, whitespace collapses. The same as joining

@@ -160,6 +160,9 @@ const LEADING_NAMES = new RegExp(
 
 /** People named at the very start of a sentence: "Jane Doe and Bo Li pair presenting…". */
 export function leadingNames(text: string): { speakers: ExtractedSpeaker[]; rest: string } {
+  // The names open with a capital: an ASCII character that is none is a quicker no than the pattern.
+  const first = text.charCodeAt(0);
+  if (first < 0x80 && !(first >= 65 && first <= 90)) return { speakers: [], rest: text };
   const match = text.match(LEADING_NAMES);
   if (!match) return { speakers: [], rest: text };
   const speakers = parseSpeakerList(match[1]!);
