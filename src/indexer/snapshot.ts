@@ -80,14 +80,14 @@ export interface LoadedSnapshot extends Omit<Snapshot, 'extracted' | 'merge'> {
 
 const NO_MERGE: MergeState = { talks: new Map(), speakers: [] };
 
-/**
- * search.json, a piece per exported chunk: one JSON.stringify of the whole export would hold
- * the event loop for as long as it takes (hundreds of milliseconds at 100k talks).
- */
 /** Text that JSON would write as it is: no quote, backslash, control character or surrogate. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters JSON escapes.
 const PLAIN = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
 
+/**
+ * search.json, a piece per exported chunk: one JSON.stringify of the whole export would hold
+ * the event loop for as long as it takes (hundreds of milliseconds at 100k talks).
+ */
 function* searchPieces(search: SearchExport): Generator<string> {
   const { data, ...rest } = search;
   const head = JSON.stringify(rest);
