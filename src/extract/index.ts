@@ -46,8 +46,17 @@ function withTopics(talks: TalkInContext[], conferences: (ConferenceRef | null)[
   return talks.map(({ cues: _cues, section, ...talk }, i) => ({
     ...talk,
     conference: conferences[i] ?? null,
-    topics: talk.topics.length ? talk.topics : matchTopics(`${talk.title ?? ''}\n${section}`),
+    topics: talk.topics.length
+      ? talk.topics
+      : matchTopics(`${talk.title ?? ''}\n${withoutNames(section, talk)}`),
   }));
+}
+
+/** The section without its speakers' names: "Julia Evans" or "Bryan C. Mills" name no language. */
+function withoutNames(section: string, talk: ExtractedTalk): string {
+  let text = section;
+  for (const { name } of talk.speakers) if (name.includes(' ')) text = text.replaceAll(name, ' ');
+  return text;
 }
 
 export function extractPost(source: string, bytes: Uint8Array): ExtractedPost {

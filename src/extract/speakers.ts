@@ -117,12 +117,25 @@ export function parseOneSpeaker(text: string): ExtractedSpeaker | null {
   if (at) rest = rest.replace(/\(?\s*@[A-Za-z0-9_]+\s*\)?/g, ' ');
   // Only runs and odd spaces: replacing each lone space by itself would copy every name.
   rest = rest.replace(/\s{2,}|[^\S ]/g, ' ').trim();
-  const cut = rest.search(/[,(–—]|\s-(?:\s|$)/);
+  const cut = rest.search(/[,(–—，（]|\s-(?:\s|$)/);
   const name = (cut < 0 ? rest : rest.slice(0, cut)).trim();
   if (!isNameLike(name)) return null;
   const tail = cut < 0 ? '' : rest.slice(cut);
-  const affiliation = tail.replace(/^[\s,(–—-]+|[\s,)–—-]+$/g, '') || null;
-  return speaker(name, handle, affiliation);
+  return speaker(name, handle, affiliationOf(tail));
+}
+
+/** Link texts that follow a speaker's name ("Jane Doe (slides, video)") and name no company. */
+const RESOURCES =
+  /^(?:(?:slides?|vid[eé]os?|recording|transcript|notes|pdf|youtube|vimeo|speakerdeck|slideshare|demo|code|repo|github|blog(?: post)?|article|links?|diapos?|support|replay)(?:\s*[,/&|]\s*|\s+(?:and|et)\s+|$))+$/i;
+
+/**
+ * The company in what follows a name: "(Acme)" ends at its closing parenthesis, so a sentence
+ * after it ("(Acme). She showed…") is not read as part of it; resource links are none.
+ */
+function affiliationOf(tail: string): string | null {
+  const paren = tail.match(/^\s*[(（]([^()（）]+)[)）]/);
+  const text = paren ? paren[1]!.trim() : tail.replace(/^[\s,(–—，（-]+|[\s,)–—）-]+$/g, '');
+  return text && !RESOURCES.test(text) ? text : null;
 }
 
 const NAME_START =
@@ -145,7 +158,10 @@ export function parseSpeakerList(text: string): ExtractedSpeaker[] {
   const commaParts = cleaned.split(/\s*,\s*(?:(?:and|&|et)\s+)?|\s+(?:and|&|et|und)\s+|和|、/);
   if (commaParts.length > 1) {
     const people = commaParts.map((part) => parseOneSpeaker(part));
-    const named = people.filter((s): s is ExtractedSpeaker => s !== null && !s.affiliation);
+    // "Jane Doe (Acme), Bo Li (Acme)": a company in parentheses keeps each part one person.
+    const named = people.filter(
+      (s, i): s is ExtractedSpeaker => s !== null && (!s.affiliation || /[)）]$/.test(commaParts[i]!)),
+    );
     if (named.length === commaParts.length) return named;
   }
   const speakers = cleaned

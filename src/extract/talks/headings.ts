@@ -56,7 +56,11 @@ function isPostTitle(block: HeadingBlock, headings: readonly HeadingBlock[], ind
   return (index === 0 && alone) || (aboveTalks && index <= 1 && isRecapTitle(block.text));
 }
 
-export function readHeadings(blocks: readonly Block[]): HeadingInfo[] {
+/** `phrases` holds readings made with the whole post in view (see speaker-first.ts); they win. */
+export function readHeadings(
+  blocks: readonly Block[],
+  phrases: ReadonlyMap<number, TitledPhrase> = new Map(),
+): HeadingInfo[] {
   const infos: HeadingInfo[] = [];
   const headings = blocks.filter((b): b is HeadingBlock => b.type === 'heading');
   const seen = new Map<string, number>();
@@ -69,8 +73,10 @@ export function readHeadings(blocks: readonly Block[]): HeadingInfo[] {
     ordinal++;
     while (stack.length && stack[stack.length - 1]!.heading.level >= block.level) stack.pop();
     const parent = stack[stack.length - 1] ?? null;
-    const container = isContainerHeading(block.text);
-    const phrase = parsePhrase(block.text);
+    const phrase = phrases.get(index) ?? parsePhrase(block.text);
+    // "Session 3 – Title – Jane Doe" names a talk; "Session 3" or "Session 3: Jane Doe" holds talks.
+    const named = !!phrase?.confirmed && !!phrase.title && phrase.speakers.length > 0;
+    const container = isContainerHeading(block.text) && !(named && !isContainerHeading(phrase.title!));
     // A heading that recurs ("Everything in sketchnotes" under each day) organises, it names no talk.
     const repeated = (seen.get(block.text) ?? 0) > 1 && !phrase?.confirmed;
     const nonTalk =

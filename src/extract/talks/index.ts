@@ -14,19 +14,24 @@ import { slugify, uniqueAnchors } from './anchor.ts';
 import { type Block, flattenBlocks, type TextBlock } from './blocks.ts';
 import { type ConferenceCues, cuesOf, headingContexts } from './cues.ts';
 import { readHeadings, talkHeadings } from './headings.ts';
+import { blockPhrases, sectionKinds, shapedTalk } from './item-shapes.ts';
 import { type ItemTalk, inlineTalks, itemTalk, linkedSiblings } from './items.ts';
 import type { Mention } from './mentions.ts';
+import type { TitledPhrase } from './patterns.ts';
 import { type Found, fromOneSpeaker, fromProse, type PostContext, withoutEchoes } from './prose.ts';
 import { type Columns, headerColumns, type RowEdition, rowEdition, rowTalk } from './tables.ts';
 
 type FoundInRow = Found & { row?: RowEdition | null };
 
-function fromHeadings(blocks: readonly Block[]): {
+function fromHeadings(
+  blocks: readonly Block[],
+  phrases: ReadonlyMap<number, TitledPhrase>,
+): {
   found: Found[];
   covered: Set<number>;
   skipped: Set<number>;
 } {
-  const infos = readHeadings(blocks);
+  const infos = readHeadings(blocks, phrases);
   const found = talkHeadings(infos).map(({ info, title, speakers, kind }) => ({
     title,
     speakers,
@@ -67,18 +72,26 @@ function sectionRange(blocks: readonly Block[], talk: Found, starts: ReadonlySet
   return range;
 }
 
-function fromItems(blocks: readonly Block[], taken: Set<number>): FoundInRow[] {
+function fromItems(
+  blocks: readonly Block[],
+  taken: Set<number>,
+  phrases: ReadonlyMap<number, TitledPhrase>,
+): FoundInRow[] {
   const found: FoundInRow[] = [];
   let columns: Columns | null = null;
+  const kinds = sectionKinds(blocks);
   blocks.forEach((block, start) => {
     if (block.type !== 'text') return;
     if (block.tag === 'tr' && block.header) columns = headerColumns(block);
     if (taken.has(start)) return;
-    for (const t of talksIn(block, columns)) {
+    const shaped = shapedTalk(blocks, start, phrases);
+    for (const t of shaped ? [shaped] : talksIn(block, columns)) {
       const anchor = block.el?.attribs.id || null;
       const row = block.tag === 'tr' ? rowEdition(block, columns) : null;
-      found.push({ title: t.title, speakers: t.speakers, kind: t.kind, anchor, start, level: 7, row });
+      const kind = t.kind === 'talk' ? (kinds[start] ?? 'talk') : t.kind;
+      found.push({ title: t.title, speakers: t.speakers, kind, anchor, start, level: 7, row });
     }
+    if (shaped?.byline) found[found.length - 1]!.byline = shaped.byline;
   });
   const unnamed = linkedSiblings(blocks, taken, new Set(found.map((t) => t.start))).map(
     ({ start, title }): Found => ({ title, speakers: [], kind: 'talk', anchor: null, start, level: 7 }),
@@ -160,14 +173,15 @@ export function findTalks(
   const root = $root[0];
   if (!root) return [];
   const blocks = flattenBlocks(root);
-  const headings = fromHeadings(blocks);
+  const phrases = blockPhrases(blocks);
+  const headings = fromHeadings(blocks, phrases);
   const taken = new Set([...headings.covered, ...headings.skipped]);
   // Each paragraph's mention, kept for the second reading below: a third of posts need one.
   const mentions = new Map<number, Mention | null>();
   const prose = fromProse(blocks, taken, false, post, mentions);
   let found: FoundInRow[] = [
     ...headings.found,
-    ...fromItems(blocks, taken),
+    ...fromItems(blocks, taken, phrases),
     ...prose.filter((t) => !t.mention),
   ];
   // Only when nothing else names a talk do paragraphs that open with a speaker count everywhere.

@@ -19,7 +19,7 @@ export interface ItemTalk {
 }
 
 /** "**Title**, Speaker …": the lead is the title when people follow it. */
-function fromLead(block: TextBlock): ItemTalk | null {
+export function fromLead(block: TextBlock): ItemTalk | null {
   const lead = block.lead;
   if (!lead || lead.length < 3) return null;
   const first = block.lines[0] ?? '';

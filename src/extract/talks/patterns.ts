@@ -5,6 +5,8 @@
  */
 import type { ExtractedSpeaker, TalkKind } from '../../model.ts';
 import { isNameLike, parseOneSpeaker, parseSpeakerList } from '../speakers.ts';
+import { isSpeakerLabel, labelledPhrase } from './labels.ts';
+import { commaSpeakers, kindBySpeaker, speakersAhead, withoutResourceLinks } from './phrase-forms.ts';
 
 export interface TitledPhrase {
   title: string | null;
@@ -15,8 +17,11 @@ export interface TitledPhrase {
 }
 
 const KIND_PREFIX =
-  /^(talk|t[aA]lk|session|conférence|conference|keynote|opening keynote|closing keynote|workshop|atelier|lightning(?: talk)?|quickie|panel|hands[- ]on(?: lab)?|tools in action|university)\b\s*(?:[:\-–—]\s*)?/i;
-const QUOTED = /^[“"«„]\s*(.+?)\s*[”"»“]\s*(?:[-–—:,]\s*(.*))?$/u;
+  /^(talk|t[aA]lk|session|conférence|conference|keynote|opening keynote|closing keynote|workshop|atelier|lightning(?: talk)?|quickie|panel|hands[- ]on(?: lab)?|tools in action|university)\b\s*(?:#?\d{1,3}\b\s*)?(?:[:\-–—]\s*)?/i;
+// After the closing quote: a dash, colon or comma, or straight "by Jane Doe", "de Jeanne Roux",
+// "d'Anne Roux"; Chinese titles sit in 《》.
+const QUOTED =
+  /^[“"«„《「]\s*(.+?)\s*[”"»“》」]\s*(?:(?:——|[-–—:,，：]\s*|(?=(?:by|par|von|de)\s|d['’]\p{Lu}))(.*))?$/u;
 
 /** Any of the words `kindOf` looks for: one scan, where most texts name no kind. */
 const ANY_KIND =
@@ -45,6 +50,8 @@ export function cleanTitle(text: string): string {
     (marked ? text.replace(/^[\s"“”«»„:*_#–—-]+|[\s"“”«»„:,*_–—-]+$/gu, '') : text)
       // "1. The Mess We're In": the author's numbering is not part of the title.
       .replace(/^\d{1,2}[.)]\s+/, '')
+      // "10:30 – Title", "9h00-9h45 Title": nor is the time slot of a programme.
+      .replace(/^\d{1,2}[:h]\d{2}(?:\s*[-–]\s*\d{1,2}[:h]\d{2})?\s*[-–—|:]?\s+/, '')
       .replace(SPACES, ' ')
       .trim()
   );
@@ -76,10 +83,13 @@ function trailingParens(text: string): TitledPhrase | null {
 function separated(text: string): TitledPhrase | null {
   const match =
     text.match(/^(.+)\s(?:by|par|von|de|[-–—|])\s+(.+)$/u) ??
+    // "云原生架构演进 —— 王小明": the doubled dash, often without spaces around it.
+    (text.includes('——') || text.includes(' -- ') ? text.match(/^(.+?)\s*(?:——|\s--\s)\s*(.+)$/u) : null) ??
     (text.includes(':') || text.includes('：') ? text.match(/^(.+?)\s*[：:]\s*(.+)$/u) : null);
   if (!match) return null;
   const speakers = parseSpeakerList(match[2]!.replace(/^(?:slides\s+)?by\s+/i, ''));
-  if (!speakers.length || cleanTitle(match[1]!).length < 2) return null;
+  // "Speaker: Jane Doe" is a byline, not a talk called "Speaker".
+  if (!speakers.length || cleanTitle(match[1]!).length < 2 || isSpeakerLabel(match[1]!)) return null;
   return { title: cleanTitle(match[1]!), speakers, confirmed: true, kind: null };
 }
 
@@ -104,13 +114,14 @@ function prefixed(text: string): TitledPhrase | null {
   if (!rest) return null;
   const quoted = rest.match(QUOTED);
   const inner = quoted ? quoted[1]! : rest;
-  const parsed = trailingParens(inner) ?? separated(inner);
+  const parsed = trailingParens(inner) ?? separated(inner) ?? (quoted ? quotedPhrase(quoted) : null);
   const kind = kindOf(prefix[1]!) ?? 'talk';
   // "Keynote Session": a kind word that starts a plain title is part of it.
   if (!quoted && !/^t[a]lk$/i.test(prefix[1]!) && !/[:\-–—]\s*$/.test(prefix[0])) return null;
   if (parsed) return { ...parsed, kind };
-  // A bare "Keynote Something" is too weak; the quotes or an explicit "Talk" make it a title.
-  if (!quoted && kind !== 'talk') return null;
+  // A bare "Keynote Something" is too weak; the quotes, an explicit "Talk" or a colon ("Keynote:
+  // Project update") make it a title, unless only a person follows ("Keynote: Jane Doe").
+  if (!quoted && kind !== 'talk' && (!/[:：]\s*$/.test(prefix[0]) || nameOnly(inner))) return null;
   return { title: cleanTitle(inner), speakers: [], confirmed: true, kind };
 }
 
@@ -122,18 +133,39 @@ function prefixed(text: string): TitledPhrase | null {
 const MAY_NAME = /[\s\S][A-Z\u0080-\uffff]/;
 
 export function parsePhrase(raw: string): TitledPhrase | null {
-  const text = raw.replace(SPACES, ' ').trim();
+  const text = withoutResourceLinks(raw.replace(SPACES, ' ').trim());
   if (!text || text.length > 200) return null;
+  const labelled = labelledPhrase(text);
+  if (labelled) return { ...labelled, confirmed: true };
+  const byPeople = kindBySpeaker(text);
+  if (byPeople) return { ...byPeople, title: cleanTitle(byPeople.title), confirmed: true };
   const fromPrefix = prefixed(text);
   if (fromPrefix) return fromPrefix;
   // Every other reading needs a person, whose name holds a capital or Han characters past the first.
   if (!MAY_NAME.test(text)) return null;
   const quoted = text.match(QUOTED);
-  if (quoted?.[2]) {
-    const speakers = parseSpeakerList(quoted[2].replace(/^(?:by|par)\s+/i, ''));
-    if (speakers.length) return { title: cleanTitle(quoted[1]!), speakers, confirmed: true, kind: null };
-  }
-  return trailingParens(text) ?? separated(text) ?? dashedLowercase(text) ?? nameOnly(text);
+  const fromQuotes = quoted ? quotedPhrase(quoted) : null;
+  if (fromQuotes) return fromQuotes;
+  return (
+    trailingParens(text) ?? separated(text) ?? withComma(text) ?? dashedLowercase(text) ?? nameOnly(text)
+  );
+}
+
+/** "“Title” - Jane Doe", "“Title” by Jane Doe — a comment": the people after the quotes. */
+function quotedPhrase(quoted: RegExpMatchArray): TitledPhrase | null {
+  const people = quoted[2]?.replace(
+    /^(?:(?:by|par|von|de)\s+|d['’]|(?:speakers?|讲师|演讲者|嘉宾)\s*[:：]\s*)/i,
+    '',
+  );
+  const speakers = people ? speakersAhead(people.trim()) : [];
+  return speakers.length ? { title: cleanTitle(quoted[1]!), speakers, confirmed: true, kind: null } : null;
+}
+
+function withComma(text: string): TitledPhrase | null {
+  const found = text.includes(', ') ? commaSpeakers(text) : null;
+  return found
+    ? { title: cleanTitle(found.title), speakers: found.speakers, confirmed: true, kind: null }
+    : null;
 }
 
 /** A phrase that is only people: "Mickael Rémond", "Alex Miller @x", "Jane Doe - Acme". */

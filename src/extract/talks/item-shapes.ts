@@ -1,0 +1,120 @@
+/**
+ * Talks that need the blocks around one to be read: a speaker-first item or paragraph (its
+ * reading settled by its siblings, see speaker-first.ts), "**Title** – *Jane Doe*." paragraphs
+ * and a title heading over a name heading (both where the post repeats them), labelled lines
+ * ("Talk: …" / "Speaker: …"), and a definition list whose term is the title and whose
+ * description opens with the speaker ("<dt>Title</dt><dd>Jane Doe — notes</dd>").
+ */
+import type { TalkKind } from '../../model.ts';
+import { parseSpeakerList } from '../speakers.ts';
+import type { Block, TextBlock } from './blocks.ts';
+import type { LineRef } from './byline.ts';
+import { isContainerHeading, isNonTalkHeading, saysNotSeen } from './classify.ts';
+import type { ItemTalk } from './items.ts';
+import { fromLead, itemTalk } from './items.ts';
+import { labelledBlock } from './labels.ts';
+import { cleanTitle, kindOf, parsePhrase, type TitledPhrase } from './patterns.ts';
+import { withoutResourceLinks } from './phrase-forms.ts';
+import { speakerFirstPhrases } from './speaker-first.ts';
+
+export interface ShapedTalk extends ItemTalk {
+  /** Lines that only name the talk and its speakers: its notes leave them out. */
+  byline?: LineRef[];
+}
+
+/** "<dt>Title</dt><dd>Jane Doe — notes</dd>": the people that open the description. */
+function fromDefinition(blocks: readonly Block[], at: number, block: TextBlock): ShapedTalk | null {
+  const next = blocks[at + 1];
+  if (block.tag !== 'dt' || next?.type !== 'text' || next.tag !== 'dd') return null;
+  const title = cleanTitle(block.text);
+  if (title.length < 3 || title.length > 150 || parseSpeakerList(title).length || itemTalk(block))
+    return null;
+  const head = (next.lines[0] ?? '')
+    .replace(/^(?:by|par|von)\s+/i, '')
+    .split(/\s[-–—|:]\s|[.;:](?:\s|$)/)[0]!;
+  const speakers = parseSpeakerList(head.trim());
+  return speakers.length ? { block, title, speakers, kind: kindOf(title) ?? 'talk' } : null;
+}
+
+/**
+ * The kind each block's nearest heading gives ("Lightning talks", "Workshops"), or null: items
+ * listed under such a heading are talks of that kind unless they say otherwise.
+ */
+export function sectionKinds(blocks: readonly Block[]): (TalkKind | null)[] {
+  let kind: TalkKind | null = null;
+  return blocks.map((block) => {
+    // Only a short heading names a kind of session; "Two talks worth more than keynotes" does not.
+    if (block.type === 'heading') kind = block.text.split(/\s+/).length <= 3 ? kindOf(block.text) : null;
+    return kind;
+  });
+}
+
+/**
+ * Paragraphs that open like list items, "**Title** – *Jane Doe*. Notes…": read where the post
+ * does it at least twice, as one bold lead in prose ("**Update** - …") is no talk.
+ */
+function leadParagraphs(blocks: readonly Block[]): Map<number, TitledPhrase> {
+  const found = new Map<number, TitledPhrase>();
+  blocks.forEach((block, at) => {
+    if (block.type !== 'text' || block.tag !== 'p' || !block.lead || !block.text.startsWith(block.lead))
+      return;
+    const talk = fromLead(block);
+    const title = talk?.title ? withoutResourceLinks(talk.title) : null;
+    if (talk) found.set(at, { title, speakers: talk.speakers, confirmed: true, kind: talk.kind });
+  });
+  return found.size >= 2 ? found : new Map();
+}
+
+/** Readings of headings, items and paragraphs made with the whole post in view. */
+export function blockPhrases(blocks: readonly Block[]): Map<number, TitledPhrase> {
+  const phrases = speakerFirstPhrases(blocks);
+  for (const [at, phrase] of [...leadParagraphs(blocks), ...titleOverName(blocks)])
+    if (!phrases.has(at)) phrases.set(at, phrase);
+  return phrases;
+}
+
+/** The talk that one of these shapes reads in the block at `at`, or null when none does. */
+export function shapedTalk(
+  blocks: readonly Block[],
+  at: number,
+  phrases: ReadonlyMap<number, TitledPhrase>,
+): ShapedTalk | null {
+  const block = blocks[at];
+  if (block?.type !== 'text' || block.tag === 'tr') return null;
+  const phrase = phrases.get(at);
+  if (phrase?.title && !saysNotSeen(block.lines[0] ?? ''))
+    return { block, title: phrase.title, speakers: phrase.speakers, kind: phrase.kind ?? 'talk' };
+  const labelled = block.depth > 1 ? null : labelledBlock(blocks, at);
+  if (labelled)
+    return {
+      block,
+      title: labelled.title,
+      speakers: labelled.speakers,
+      kind: labelled.kind ?? 'talk',
+      byline: labelled.lines,
+    };
+  return fromDefinition(blocks, at, block);
+}
+
+/**
+ * "### Accessibility for everyone" directly followed by "#### Jane Doe": a title heading whose
+ * speaker is the name-only heading under it, where the post does it at least twice. The name
+ * heading then sits inside the talk's section, so it is no talk of its own.
+ */
+export function titleOverName(blocks: readonly Block[]): Map<number, TitledPhrase> {
+  const found = new Map<number, TitledPhrase>();
+  blocks.forEach((block, at) => {
+    const next = blocks[at + 1];
+    if (block.type !== 'heading' || next?.type !== 'heading' || next.level <= block.level) return;
+    if (isNonTalkHeading(block.text) || isContainerHeading(block.text) || parsePhrase(block.text)) return;
+    const name = parsePhrase(next.text);
+    if (!name || name.confirmed || name.title || !name.speakers.length) return;
+    found.set(at, {
+      title: cleanTitle(block.text),
+      speakers: name.speakers,
+      confirmed: true,
+      kind: kindOf(block.text),
+    });
+  });
+  return found.size >= 2 ? found : new Map();
+}
