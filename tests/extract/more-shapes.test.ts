@@ -1,15 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { extractPost } from '../../src/extract/index.ts';
-
-function talksOf(source: string, body: string) {
-  return extractPost(source, new TextEncoder().encode(body)).talks;
-}
-
-const summary = (source: string, body: string) =>
-  talksOf(source, body).map((t) => [t.title, t.speakers.map((s) => s.name)]);
-
-const html = (inner: string) =>
-  `<html><head><title>Harbourconf 2031 notes</title></head><body><article><h1>Harbourconf 2031 notes</h1>${inner}</article></body></html>`;
+import { html, summary, talksOf } from './post-helpers.ts';
 
 describe('labelled and listed shapes', () => {
   test.each([
