@@ -135,4 +135,16 @@ describe('speaker-first shapes', () => {
       '<p>On my radar:</p><ul><li>Apache Kafka: Event streaming at scale</li><li>Spring Boot: Opinionated Java for the cloud</li><li>Event Sourcing: Lessons from production</li></ul>';
     expect(summary('post.html', html(inner))).toEqual([]);
   });
+
+  test('reads "Name: Question" headings as talks only in a post about talks or an edition', () => {
+    const headings =
+      '<h2>Ada Brightwater: Why do tides matter?</h2><p>A classic.</p><h2>Oskar Lindqvist: Describe a hard storm</h2><p>Another.</p>';
+    const page = (title: string) =>
+      `<html><head><title>${title}</title></head><body><article><h1>${title}</h1>${headings}</article></body></html>`;
+    expect(summary('post.html', page('Questions I like to ask'))).toEqual([]);
+    expect(summary('post.html', page('Harbourconf 2031'))).toEqual([
+      ['Why do tides matter?', ['Ada Brightwater']],
+      ['Describe a hard storm', ['Oskar Lindqvist']],
+    ]);
+  });
 });

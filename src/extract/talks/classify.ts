@@ -48,3 +48,18 @@ export function isRecapTitle(text: string): boolean {
 export function isBareKind(text: string): boolean {
   return /^\W*(?:(?:opening|closing|ending|morning|final)\s+)?(?:keynote|workshop|panel)\W*$/i.test(text);
 }
+
+/** Words that say a post is about talks, in the languages we read. */
+const TALK_WORDS =
+  /\b(?:talks?|keynotes?|sessions?|speakers?|presentations?|presented|conf(?:erences?)?|lightning|workshops?|panels?|slides|tracks?|meetups?|summit|vortr[aä]ge?|konferenz|conférences?|présentations?|intervenants?|orateurs?|oratrices?)\b|演讲|分享|讲师|嘉宾|大会|议题|峰会/iu;
+
+/**
+ * Whether a post reads as a recap of talks: its title names an edition (a year) or its text
+ * speaks of talks. Shapes that only repetition supports ("Jane Doe: Why work here?" headings)
+ * are read as talks in such posts only.
+ */
+export function readsAsRecap(title: string, texts: Iterable<string>): boolean {
+  if (/\b(?:19|20)\d\d\b/.test(title) || TALK_WORDS.test(title)) return true;
+  for (const text of texts) if (TALK_WORDS.test(text)) return true;
+  return false;
+}

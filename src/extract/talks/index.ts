@@ -12,6 +12,7 @@ import type { ExtractedTalk } from '../../model.ts';
 import type { LoadedPost } from '../load.ts';
 import { slugify, uniqueAnchors } from './anchor.ts';
 import { type Block, flattenBlocks, type TextBlock } from './blocks.ts';
+import { readsAsRecap } from './classify.ts';
 import { type ConferenceCues, cuesOf, headingContexts } from './cues.ts';
 import { readHeadings, talkHeadings } from './headings.ts';
 import { blockPhrases, sectionKinds, shapedTalk } from './item-shapes.ts';
@@ -173,7 +174,11 @@ export function findTalks(
   const root = $root[0];
   if (!root) return [];
   const blocks = flattenBlocks(root);
-  const phrases = blockPhrases(blocks);
+  const recap = readsAsRecap(
+    post.title ?? '',
+    blocks.map((block) => block.text),
+  );
+  const phrases = blockPhrases(blocks, recap);
   const headings = fromHeadings(blocks, phrases);
   const taken = new Set([...headings.covered, ...headings.skipped]);
   // Each paragraph's mention, kept for the second reading below: a third of posts need one.

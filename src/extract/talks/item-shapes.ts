@@ -66,8 +66,8 @@ function leadParagraphs(blocks: readonly Block[]): Map<number, TitledPhrase> {
 }
 
 /** Readings of headings, items and paragraphs made with the whole post in view. */
-export function blockPhrases(blocks: readonly Block[]): Map<number, TitledPhrase> {
-  const phrases = speakerFirstPhrases(blocks);
+export function blockPhrases(blocks: readonly Block[], recap = true): Map<number, TitledPhrase> {
+  const phrases = speakerFirstPhrases(blocks, recap);
   for (const [at, phrase] of [...leadParagraphs(blocks), ...titleOverName(blocks)])
     if (!phrases.has(at)) phrases.set(at, phrase);
   return phrases;

@@ -157,9 +157,10 @@ function groups(blocks: readonly Block[]): Map<unknown, Candidate[]> {
 
 /**
  * The speaker-first reading of each block where the post uses that shape. Where another
- * reading also fits ("Jane Doe - Node Streams" as "Title - Speaker"), the group decides.
+ * reading also fits ("Jane Doe - Node Streams" as "Title - Speaker"), the group decides. Unless
+ * the post reads as a recap (`recap`), only a company or handle beside a name is enough.
  */
-export function speakerFirstPhrases(blocks: readonly Block[]): Map<number, TitledPhrase> {
+export function speakerFirstPhrases(blocks: readonly Block[], recap = true): Map<number, TitledPhrase> {
   const phrases = new Map<number, TitledPhrase>();
   const titleFirst = (text: string) => {
     const phrase = parsePhrase(text);
@@ -177,7 +178,7 @@ export function speakerFirstPhrases(blocks: readonly Block[]): Map<number, Title
     const against =
       found.length >= 2 ? read.filter((c) => !c.first && !organises(c) && !titleFirst(c.text)).length : 0;
     const plain = found.filter((c) => !titleFirst(c.text));
-    const shared = found.length >= 2 && found.length >= against * 2 && plain.length > 0;
+    const shared = recap && found.length >= 2 && found.length >= against * 2 && plain.length > 0;
     for (const c of found)
       if (shared || (c.first!.strong && !titleFirst(c.text))) phrases.set(c.index, c.first!.phrase);
     // Where the shape is the post's, a short title reads too: "**Jane Doe** — Maybe Not".
