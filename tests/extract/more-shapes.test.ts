@@ -4,6 +4,14 @@ import { html, summary, talksOf } from './post-helpers.ts';
 describe('labelled and listed shapes', () => {
   test.each([
     [
+      'speaker lines opened by a pictograph, with or without a label',
+      '<h2>Tides of data</h2><p>🎤 Speaker: Ada Brightwater (Saltworks)</p><p>Notes.</p><h2>Lighthouses</h2><p>👤 Oskar Lindqvist</p><p>More.</p>',
+      [
+        ['Tides of data', ['Ada Brightwater']],
+        ['Lighthouses', ['Oskar Lindqvist']],
+      ],
+    ],
+    [
       'headings "Speaker: Name — Talk: Title"',
       '<h2>Speaker: Ada Brightwater — Talk: Tides of data</h2><p>Notes.</p><h2>Speaker: Oskar Lindqvist — Talk: Lighthouses</h2><p>More.</p><h2>Closing thoughts</h2><p>Bye.</p>',
       [

@@ -16,8 +16,17 @@ const HAN_BIO = /^([\p{Script=Han}]{2,4})(?:\s+|[，,（(])/u;
 const PROSE_VERB =
   /^(?:\s+from\b|,\s*(?:from|of|de|founder|co-?founder|cto|ceo|head|engineer|developer|who)|\s+(?:talked|spoke|gave|presented|opened|started|kicked|showed|explained|shared|introduced|demonstrated|walked|told|took|began|closed|was|is|had|did|delivered|described|discussed|argued|reminded|made|nous|a\s|est|présente)\b|['’]s\s+(?:keynote|talk|session|presentation|workshop|walkthrough|talked|lecture)\b)/i;
 
+/** Pictographs and symbols that open a line ("🎤 Speaker: …", "👤 Jane Doe"), with their spaces. */
+const LEADING_SYMBOLS = /^(?:\p{Extended_Pictographic}|\p{So}|\uFE0F|\u200D|\s)+/u;
+
+/** The line without its leading pictographs; looked for only past U+2000, where they all are. */
+function withoutSymbols(line: string): string {
+  return line.charCodeAt(0) >= 0x2000 ? line.replace(LEADING_SYMBOLS, '') : line;
+}
+
 /** "Name - @handle - Company" and friends: a short line that starts with a person. */
-export function speakerLine(line: string): ExtractedSpeaker[] {
+export function speakerLine(text: string): ExtractedSpeaker[] {
+  const line = withoutSymbols(text);
   if (line.length > 160 || !startsWithName(line)) return [];
   const whole = parseSpeakerList(line);
   if (whole.length) return whole;
@@ -64,7 +73,7 @@ function itemsAfter(blocks: readonly TextBlock[], b: number): Candidate[] {
 function labelled(blocks: readonly TextBlock[]): Byline | null {
   for (const [b, block] of blocks.entries()) {
     for (const [i, line] of block.lines.entries()) {
-      const match = line.match(LABEL);
+      const match = withoutSymbols(line).match(LABEL);
       if (!match) continue;
       const rest = match[1]!.trim();
       const inline = rest ? speakerLine(stripBullet(rest)) : [];
