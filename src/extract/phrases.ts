@@ -51,6 +51,8 @@ export function phraseMatcher<T>(phrases: Phrase<T>[]): PhraseMatcher<T> {
   let rememberedCount = 0;
   const mayStart = wordFilter(byTrigger.keys());
   const westernTable = startTable(westernStart, byFirstChar);
+  // A table with no start (most vocabularies) need not be read at every character.
+  const walkStarts = westernTable?.candidates.size ? westernTable : null;
   function tryAt(text: string, at: number, candidates: readonly Compiled<T>[]): PhraseHit<T> | null {
     let best: Best | null = null;
     for (let order = 0; order < candidates.length; order++)
@@ -182,8 +184,8 @@ export function phraseMatcher<T>(phrases: Phrase<T>[]): PhraseMatcher<T> {
     const scan = lowered.length === text.length ? lowered : text;
     const cjk = HAS_CJK.test(text);
     // Without CJK the other starts are found during the word walk, in text order: no sort.
-    const inline = cjk ? null : westernTable;
-    wordHits(text, scan, scan === lowered, inline, hits);
+    const inline = !cjk && westernTable !== null;
+    wordHits(text, scan, scan === lowered, inline ? walkStarts : null, hits);
     if (inline) return outermost(hits);
     const starts = cjk ? restStart : westernStart;
     if (starts) {
