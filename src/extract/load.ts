@@ -57,7 +57,9 @@ export function formatOf(source: string): PostFormat {
 function toHtml(format: PostFormat, text: string): { html: string; frontMatter: Record<string, unknown> } {
   if (format === 'md') {
     try {
-      const parsed = matter(text);
+      // With options, gray-matter skips its cache, which keeps every text it parsed for the life
+      // of the process (a leak in a long-running indexer) and hands out shared `data` objects.
+      const parsed = matter(text, {});
       return { html: markdownRenderer().render(parsed.content), frontMatter: parsed.data };
     } catch {
       // Broken front matter: render the whole text rather than losing the post.

@@ -1,3 +1,4 @@
+import matter from 'gray-matter';
 import { describe, expect, test } from 'vitest';
 import { loadPost } from '../../src/extract/load.ts';
 import { extractMeta } from '../../src/extract/meta.ts';
@@ -144,5 +145,18 @@ describe('extractMeta: numeric dates', () => {
     ['<p>on 05/06/2018</p>', null],
   ])('reads %s', (body, expected) => {
     expect(meta('p.html', `<html><body>${body}</body></html>`).date).toBe(expected);
+  });
+});
+
+describe('front matter', () => {
+  test('is read afresh for each post: nothing is kept between posts', () => {
+    const cache = (matter as unknown as { cache: Record<string, unknown> }).cache;
+    const before = Object.keys(cache).length;
+    const text = (n: number) => `---\ntitle: Harbourconf notes ${n}\ntags: [harbour]\n---\n\nNotes.`;
+    const first = loadPost('a.md', text(1));
+    (first.frontMatter['tags'] as string[]).push('changed');
+    expect(loadPost('b.md', text(1)).frontMatter['tags']).toEqual(['harbour']);
+    for (let n = 2; n < 20; n++) loadPost(`p${n}.md`, text(n));
+    expect(Object.keys(cache).length).toBe(before);
   });
 });
