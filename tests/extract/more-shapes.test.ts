@@ -109,6 +109,14 @@ describe('labelled and listed shapes', () => {
       ],
     ],
     [
+      'Chinese numbered 《标题》 items with a 讲师 label after a space',
+      '<ol><li>《网关的十年》 讲师：王伟</li><li>《日志与告警》 讲师：李娜</li></ol>',
+      [
+        ['网关的十年', ['王伟']],
+        ['日志与告警', ['李娜']],
+      ],
+    ],
+    [
       'linked titles with a nested "Speaker:" item',
       '<ul><li><a href="/v/1">Tides of data</a><ul><li>Speaker: Ada Brightwater</li><li>Charts.</li></ul></li><li><a href="/v/2">Harbour maps</a><ul><li>Speaker: Tom Baker</li></ul></li></ul>',
       [

@@ -43,11 +43,19 @@ const SPACES = /\s{2,}|[^\S ]/g;
 const OPENING_MARK = /^[\s"“”«»„:*_#–—-]/;
 const CLOSING_MARK = /[\s"“”«»„:,*_–—-]/;
 
+/** "《标题》 讲师": a speaker label left at the end of a title once the name after it is read. */
+const TRAILING_LABEL = /\s*(?:讲师|演讲者|演讲嘉宾|分享嘉宾|嘉宾|讲者|分享人)\s*$/u;
+/** A title wholly in Chinese title marks: "《云原生之路》". */
+const BOOK_MARKS = /^《([^《》]+)》$/u;
+
 export function cleanTitle(text: string): string {
   // The marks are stripped only when the first or last character is one: the pattern scans it all.
   const marked = OPENING_MARK.test(text) || CLOSING_MARK.test(text.slice(-1));
+  const last = text.charCodeAt(text.length - 1);
+  // Han labels and marks are looked for only where the title ends in a CJK character or mark.
+  const han = last >= 0x3000 ? text.replace(TRAILING_LABEL, '').replace(BOOK_MARKS, '$1') : text;
   return (
-    (marked ? text.replace(/^[\s"“”«»„:*_#–—-]+|[\s"“”«»„:,*_–—-]+$/gu, '') : text)
+    (marked ? han.replace(/^[\s"“”«»„:*_#–—-]+|[\s"“”«»„:,*_–—-]+$/gu, '') : han)
       // "1. The Mess We're In": the author's numbering is not part of the title.
       .replace(/^\d{1,2}[.)]\s+/, '')
       // "10:30 – Title", "9h00-9h45 Title": nor is the time slot of a programme.
