@@ -38,6 +38,16 @@ describe('talks named in passing in prose', () => {
       [[null, ['Camille Roux']]],
     ],
     [
+      'a paragraph that says when, then who "talked about" something',
+      '<p>On Saturday morning, Camille Roux talked about message queues. Then lunch.</p>',
+      [[null, ['Camille Roux']]],
+    ],
+    [
+      'a paragraph that says when and then names a day, not a person',
+      '<p>After lunch, Saturday Market was busy and we walked around.</p>',
+      [],
+    ],
+    [
       'a paragraph that opens with a person and later says "his talk", then "his second talk"',
       '<p>Hugo Ferrand was on form. The room laughed. In his first talk he spoke about buoys.</p><p>In his second talk, he covered anchors.</p>',
       [

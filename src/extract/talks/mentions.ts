@@ -96,10 +96,27 @@ function namedBy(sentence: string): ExtractedSpeaker[] {
   return [];
 }
 
-/** "Jane Doe gave…", or "Jane Doe was on form… In his first talk…": the person opens the paragraph. */
+/** "On Saturday, ", "After lunch, ", "Ensuite, ": when in the day, before the person. */
+const WHEN =
+  /^(?:(?:on|in|during|after|before|later|then|next|finally|first|afterwards|meanwhile|le|la|lors|après|avant|ensuite|puis|enfin)\b[^,.;:!?]{0,30},\s+|(?:then|next|later|afterwards|ensuite|puis|enfin)\s+)(?=\p{Lu})/iu;
+
+/**
+ * "Jane Doe gave…", "On Saturday, Jane Doe gave…", or "Jane Doe was on form… In his first
+ * talk…": the person opens the paragraph, perhaps after when it was; then only a verb that
+ * says they gave a talk counts.
+ */
 function opensWithSpeaker(text: string): ExtractedSpeaker[] {
-  const { speakers, rest } = leadingNames(text);
-  if (!speakers.length) return [];
+  // Asked first: "On Saturday" reads like a name too.
+  const when = WHEN.exec(text);
+  if (when) {
+    const after = leadingNames(text.slice(when[0].length));
+    if (after.speakers.length) return GAVE.test(after.rest) ? after.speakers : [];
+  }
+  const opening = leadingNames(text);
+  return opening.speakers.length ? gaveTalk(text, opening.speakers, opening.rest) : [];
+}
+
+function gaveTalk(text: string, speakers: ExtractedSpeaker[], rest: string): ExtractedSpeaker[] {
   if (GAVE.test(rest)) return speakers;
   // "Jane Doe was on form… In her first talk…": the paragraph says it was their talk.
   return OWN_TALK.test(text) ? speakers : [];
