@@ -117,7 +117,7 @@ export function parseOneSpeaker(text: string): ExtractedSpeaker | null {
   if (at) rest = rest.replace(/\(?\s*@[A-Za-z0-9_]+\s*\)?/g, ' ');
   // Only runs and odd spaces: replacing each lone space by itself would copy every name.
   rest = rest.replace(/\s{2,}|[^\S ]/g, ' ').trim();
-  const cut = rest.search(/[,(–—，（]|\s-(?:\s|$)/);
+  const cut = rest.search(/[,([–—，（]|\s-(?:\s|$)/);
   const name = (cut < 0 ? rest : rest.slice(0, cut)).trim();
   if (!isNameLike(name)) return null;
   const tail = cut < 0 ? '' : rest.slice(cut);
@@ -129,12 +129,12 @@ const RESOURCES =
   /^(?:(?:slides?|vid[eé]os?|recording|transcript|notes|pdf|youtube|vimeo|speakerdeck|slideshare|demo|code|repo|github|blog(?: post)?|article|links?|diapos?|support|replay)(?:\s*[,/&|]\s*|\s+(?:and|et)\s+|$))+$/i;
 
 /**
- * The company in what follows a name: "(Acme)" ends at its closing parenthesis, so a sentence
+ * The company in what follows a name: "(Acme)" or "[Acme]" ends at its closing mark, so a sentence
  * after it ("(Acme). She showed…") is not read as part of it; resource links are none.
  */
 function affiliationOf(tail: string): string | null {
-  const paren = tail.match(/^\s*[(（]([^()（）]+)[)）]/);
-  const text = paren ? paren[1]!.trim() : tail.replace(/^[\s,(–—，（-]+|[\s,)–—）-]+$/g, '');
+  const paren = tail.match(/^\s*(?:[(（]([^()（）]+)[)）]|\[([^[\]]+)\])/);
+  const text = paren ? (paren[1] ?? paren[2])!.trim() : tail.replace(/^[\s,(–—，（-]+|[\s,)–—）-]+$/g, '');
   return text && !RESOURCES.test(text) ? text : null;
 }
 

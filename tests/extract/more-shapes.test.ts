@@ -4,6 +4,22 @@ import { html, summary, talksOf } from './post-helpers.ts';
 describe('labelled and listed shapes', () => {
   test.each([
     [
+      'programme headings "time - kind - title - speaker"',
+      '<h2>09:30 - Keynote - Charting the tides - Ada Brightwater</h2><p>Notes.</p><h2>10:30 - Lighthouses - Oskar Lindqvist</h2><p>More.</p>',
+      [
+        ['Charting the tides', ['Ada Brightwater']],
+        ['Lighthouses', ['Oskar Lindqvist']],
+      ],
+    ],
+    [
+      'quoted titles by a speaker with the company in square brackets',
+      '<ul><li>"Knots in ten minutes" by Mira Santos [Saltworks]</li><li>"Harbour maps" by Tom Baker [Driftwood]</li></ul>',
+      [
+        ['Knots in ten minutes', ['Mira Santos']],
+        ['Harbour maps', ['Tom Baker']],
+      ],
+    ],
+    [
       'speaker lines opened by a pictograph, with or without a label',
       '<h2>Tides of data</h2><p>🎤 Speaker: Ada Brightwater (Saltworks)</p><p>Notes.</p><h2>Lighthouses</h2><p>👤 Oskar Lindqvist</p><p>More.</p>',
       [

@@ -48,6 +48,9 @@ const TRAILING_LABEL = /\s*(?:讲师|演讲者|演讲嘉宾|分享嘉宾|嘉宾|
 /** A title wholly in Chinese title marks: "《云原生之路》". */
 const BOOK_MARKS = /^《([^《》]+)》$/u;
 
+/** "10:30 – ", "9h00-9h45 ": the time slot of a programme, which opens no title. */
+const TIME_SLOT = /^\d{1,2}[:h]\d{2}(?:\s*[-–]\s*\d{1,2}[:h]\d{2})?\s*[-–—|:]?\s+/;
+
 export function cleanTitle(text: string): string {
   // The marks are stripped only when the first or last character is one: the pattern scans it all.
   const marked = OPENING_MARK.test(text) || CLOSING_MARK.test(text.slice(-1));
@@ -59,7 +62,7 @@ export function cleanTitle(text: string): string {
       // "1. The Mess We're In": the author's numbering is not part of the title.
       .replace(/^\d{1,2}[.)]\s+/, '')
       // "10:30 – Title", "9h00-9h45 Title": nor is the time slot of a programme.
-      .replace(/^\d{1,2}[:h]\d{2}(?:\s*[-–]\s*\d{1,2}[:h]\d{2})?\s*[-–—|:]?\s+/, '')
+      .replace(TIME_SLOT, '')
       .replace(SPACES, ' ')
       .trim()
   );
@@ -141,7 +144,8 @@ function prefixed(text: string): TitledPhrase | null {
 const MAY_NAME = /[\s\S][A-Z\u0080-\uffff]/;
 
 export function parsePhrase(raw: string): TitledPhrase | null {
-  const text = withoutResourceLinks(raw.replace(SPACES, ' ').trim());
+  // "09:30 - Keynote - Title - Jane Doe": the slot goes first, so that the kind opens the phrase.
+  const text = withoutResourceLinks(raw.replace(SPACES, ' ').trim().replace(TIME_SLOT, ''));
   if (!text || text.length > 200) return null;
   const labelled = labelledPhrase(text);
   if (labelled) return { ...labelled, confirmed: true };
