@@ -4,6 +4,14 @@ import { html, summary, talksOf } from './post-helpers.ts';
 describe('labelled and listed shapes', () => {
   test.each([
     [
+      'paragraphs of a bold linked title, then a "Speakers:" line',
+      '<p><a href="/1"><strong>Charting the tides</strong></a><br>Speakers: Ada Brightwater, Oskar Lindqvist</p><p><a href="/2"><strong>Lighthouses</strong></a><br>Speaker: Mira Santos</p>',
+      [
+        ['Charting the tides', ['Ada Brightwater', 'Oskar Lindqvist']],
+        ['Lighthouses', ['Mira Santos']],
+      ],
+    ],
+    [
       'programme headings "time - kind - title - speaker"',
       '<h2>09:30 - Keynote - Charting the tides - Ada Brightwater</h2><p>Notes.</p><h2>10:30 - Lighthouses - Oskar Lindqvist</h2><p>More.</p>',
       [

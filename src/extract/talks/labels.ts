@@ -71,6 +71,16 @@ function titleAbove(blocks: readonly Block[], at: number): (LabelledTalk & { lin
   return talk ? { ...talk, lines: [{ block: at + 1, line: 0 }] } : null;
 }
 
+/** "**[Title]**<br>Speakers: Jane Doe, Bo Li": a bold or linked first line, then the speakers' label. */
+function titleLine(block: TextBlock, at: number): (LabelledTalk & { lines: LineRef[] }) | null {
+  const first = block.lines[0];
+  if (block.lines.length < 2 || !first || block.lead !== first || /[.!?;:]$/.test(first)) return null;
+  const below = lineField(block.lines[1]);
+  if (!below || !IS_SPEAKER_LABEL.test(below.label)) return null;
+  const talk = fromFields([{ label: 'title', value: first }, below]);
+  return talk ? { ...talk, lines: [{ block: at, line: 1 }] } : null;
+}
+
 /** "Speaker: Russ Cox — Talk: Go generics draft": labelled fields in one phrase. */
 export function labelledPhrase(text: string): LabelledTalk | null {
   if (!text.includes(':') && !text.includes('：')) return null;
@@ -98,7 +108,7 @@ export function labelledBlock(
 ): (LabelledTalk & { lines: LineRef[] }) | null {
   const block = blocks[at];
   if (block?.type !== 'text') return null;
-  if (!lineField(block.lines[0])) return titleAbove(blocks, at);
+  if (!lineField(block.lines[0])) return titleLine(block, at) ?? titleAbove(blocks, at);
   const fields: Field[] = [];
   const lines: LineRef[] = [];
   for (const [line, text] of block.lines.slice(0, 4).entries()) {
