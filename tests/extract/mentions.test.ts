@@ -43,6 +43,12 @@ describe('talks named in passing in prose', () => {
       [[null, ['Camille Roux']]],
     ],
     [
+      'a Chinese paragraph: a name, a verb of sharing, a title in 《》',
+      '<p>上午，王伟分享了《网关的十年》，讲了很多经验。</p>',
+      [['网关的十年', ['王伟']]],
+    ],
+    ['a Chinese paragraph whose subject is no person', '<p>上午，会场分享了《日程安排》。</p>', []],
+    [
       'a paragraph that says when and then names a day, not a person',
       '<p>After lunch, Saturday Market was busy and we walked around.</p>',
       [],

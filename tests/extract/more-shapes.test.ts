@@ -4,6 +4,14 @@ import { html, summary, talksOf } from './post-helpers.ts';
 describe('labelled and listed shapes', () => {
   test.each([
     [
+      'items of a linked title line over an italic name line',
+      '<ol><li><a href="/1">Charting the tides</a><br><em>Ada Brightwater</em></li><li><a href="/2">Lighthouses</a><br><em>Oskar Lindqvist</em></li></ol>',
+      [
+        ['Charting the tides', ['Ada Brightwater']],
+        ['Lighthouses', ['Oskar Lindqvist']],
+      ],
+    ],
+    [
       'paragraphs of a bold linked title, then a "Speakers:" line',
       '<p><a href="/1"><strong>Charting the tides</strong></a><br>Speakers: Ada Brightwater, Oskar Lindqvist</p><p><a href="/2"><strong>Lighthouses</strong></a><br>Speaker: Mira Santos</p>',
       [

@@ -1,7 +1,8 @@
 /**
  * Talks that need the blocks around one to be read: a speaker-first item or paragraph (its
  * reading settled by its siblings, see speaker-first.ts), "**Title** – *Jane Doe*." paragraphs
- * and a title heading over a name heading (both where the post repeats them), labelled lines
+ * a title heading over a name heading and a title line over a name line (where the post repeats
+ * them), labelled lines
  * ("Talk: …" / "Speaker: …"), and a definition list whose term is the title and whose
  * description opens with the speaker ("<dt>Title</dt><dd>Jane Doe — notes</dd>").
  */
@@ -65,10 +66,28 @@ function leadParagraphs(blocks: readonly Block[]): Map<number, TitledPhrase> {
   return found.size >= 2 ? found : new Map();
 }
 
+/**
+ * Items or paragraphs of two lines, a bold or linked title then only a name: "[Title]<br>*Jane
+ * Doe*". Read where the post does it at least twice, as a lone bold line over a name may be a quote.
+ */
+function nameUnderTitle(blocks: readonly Block[]): Map<number, TitledPhrase> {
+  const found = new Map<number, TitledPhrase>();
+  blocks.forEach((block, at) => {
+    if (block.type !== 'text' || (block.tag !== 'li' && block.tag !== 'p') || block.lines.length !== 2)
+      return;
+    const [title, name] = block.lines as [string, string];
+    if (block.lead !== title || /[.!?;:]$/.test(title) || name.length > 80 || /[.!?]$/.test(name)) return;
+    const speakers = parseSpeakerList(name);
+    if (speakers.length)
+      found.set(at, { title: cleanTitle(title), speakers, confirmed: true, kind: kindOf(title) });
+  });
+  return found.size >= 2 ? found : new Map();
+}
+
 /** Readings of headings, items and paragraphs made with the whole post in view. */
 export function blockPhrases(blocks: readonly Block[], recap = true): Map<number, TitledPhrase> {
   const phrases = speakerFirstPhrases(blocks, recap);
-  for (const [at, phrase] of [...leadParagraphs(blocks), ...titleOverName(blocks)])
+  for (const [at, phrase] of [...leadParagraphs(blocks), ...titleOverName(blocks), ...nameUnderTitle(blocks)])
     if (!phrases.has(at)) phrases.set(at, phrase);
   return phrases;
 }

@@ -11,6 +11,7 @@ import { isNameLike, parseOneSpeaker, parseSpeakerList } from '../speakers.ts';
 import type { TextBlock } from './blocks.ts';
 import { saysNotSeen } from './classify.ts';
 import { cleanTitle, leadingNames } from './patterns.ts';
+import { hasHanSurname } from './speaker-first.ts';
 
 export interface Mention {
   title: string | null;
@@ -177,5 +178,15 @@ function mentionIn(block: TextBlock, sentence: string, author: ExtractedSpeaker 
   const speakers = opensWithSpeaker(block.text);
   if (speakers.length) return { title: null, speakers };
   const named = namedBy(sentence);
-  return named.length ? { title: null, speakers: named } : null;
+  return named.length ? { title: null, speakers: named } : hanShared(sentence);
+}
+
+/** "上午，张伟分享了《微服务之路》": a Han name, a verb of sharing, then the title in 《》. */
+const HAN_SHARED =
+  /(?:^|[，,。；;：:\s])([\p{Script=Han}]{2,3})(?:老师|博士)?(?:分享了|介绍了|讲了|带来了|做了)(?:题为|主题为)?《([^《》]{2,80})》/u;
+
+function hanShared(sentence: string): Mention | null {
+  const match = sentence.includes('《') ? HAN_SHARED.exec(sentence) : null;
+  if (!match || !hasHanSurname(match[1]!)) return null;
+  return { title: match[2]!.trim(), speakers: [{ name: match[1]!, handle: null, affiliation: null }] };
 }
