@@ -4,6 +4,14 @@ import { html, summary, talksOf } from './post-helpers.ts';
 describe('labelled and listed shapes', () => {
   test.each([
     [
+      'headings with the speaker in <small> after the title, and a date in <small> left alone',
+      '<h3>Charting the tides <small>Ada Brightwater</small></h3><p>Notes.</p><h3>Lighthouses <small>Oskar Lindqvist</small></h3><p>More.</p><h3>Closing thoughts <small>June 2031</small></h3><p>Bye.</p>',
+      [
+        ['Charting the tides', ['Ada Brightwater']],
+        ['Lighthouses', ['Oskar Lindqvist']],
+      ],
+    ],
+    [
       'items of a linked title line over an italic name line',
       '<ol><li><a href="/1">Charting the tides</a><br><em>Ada Brightwater</em></li><li><a href="/2">Lighthouses</a><br><em>Oskar Lindqvist</em></li></ol>',
       [

@@ -3,6 +3,7 @@
  * items, table rows. One linear walk, so later steps never re-query the tree.
  */
 import type { AnyNode, Element } from 'domhandler';
+import { parseSpeakerList } from '../speakers.ts';
 import { blockText, isBlockTag, textLines } from '../text.ts';
 
 export interface HeadingBlock {
@@ -179,11 +180,23 @@ function visitItem(el: Element, walk: Walk): void {
   walk.depth--;
 }
 
+/**
+ * "Title <small>Jane Doe</small>": a name set apart at the end of a heading is its speaker,
+ * written as "Title — Jane Doe" so that the heading reads like the usual "Title - Speaker".
+ */
+function headingText(el: Element): string {
+  const last = el.children.findLast((child) => child.type !== 'text' || child.data.trim() !== '');
+  if (last?.type !== 'tag' || (last.name !== 'small' && last.name !== 'cite')) return blockText([el]);
+  const title = blockText(el.children.slice(0, el.children.indexOf(last)));
+  const people = blockText([last]);
+  return title && parseSpeakerList(people).length ? `${title} — ${people}` : blockText([el]);
+}
+
 function visitElement(el: Element, walk: Walk): void {
   // Only a two-letter name may be a heading: the others are not matched.
   const heading = el.name.length === 2 ? HEADING.exec(el.name) : null;
   if (heading) {
-    const text = blockText([el]);
+    const text = headingText(el);
     if (text)
       walk.blocks.push({ type: 'heading', level: Number(heading[1]), text, id: el.attribs.id || null, el });
   } else if (el.name === 'li') visitItem(el, walk);
