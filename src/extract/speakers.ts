@@ -3,6 +3,7 @@
  * "Name, Company", "*Name* - Inria", co-speakers joined by "and", "&", "et", "和" or "、".
  */
 import type { ExtractedSpeaker } from '../model.ts';
+import { isVocabulary } from './topics.ts';
 
 const PARTICLES = new Set([
   'de',
@@ -159,8 +160,10 @@ export function parseSpeakerList(text: string): ExtractedSpeaker[] {
   if (commaParts.length > 1) {
     const people = commaParts.map((part) => parseOneSpeaker(part));
     // "Jane Doe (Acme), Bo Li (Acme)": a company in parentheses keeps each part one person.
+    // "Jane Doe, Red Hat": a company the vocabulary knows is no second person.
     const named = people.filter(
-      (s, i): s is ExtractedSpeaker => s !== null && (!s.affiliation || /[)）]$/.test(commaParts[i]!)),
+      (s, i): s is ExtractedSpeaker =>
+        s !== null && (!s.affiliation || /[)）]$/.test(commaParts[i]!)) && !isVocabulary(s.name),
     );
     if (named.length === commaParts.length) return named;
   }

@@ -127,7 +127,8 @@ function countHits(text: string, stats: Stats): void {
   }
 }
 
-function isVocabulary(token: string): boolean {
+/** Whether the whole text is a vocabulary name or alias ("Red Hat", "k8s"). */
+export function isVocabulary(token: string): boolean {
   return compiledVocabulary()
     .matcher.find(token)
     .some((hit) => hit.text.length === token.length);

@@ -37,6 +37,7 @@ describe('parseSpeakerList', () => {
     ['李明和王芳', ['李明', '王芳']],
     ['李明、王芳', ['李明', '王芳']],
     ['Kofi Mensah, Nebula Labs', ['Kofi Mensah']],
+    ['Kofi Mensah, Red Hat', ['Kofi Mensah']],
   ])('reads co-speakers in %j', (text, names) => {
     expect(parseSpeakerList(text).map((s) => s.name)).toEqual(names);
   });
