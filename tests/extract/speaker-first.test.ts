@@ -4,6 +4,14 @@ import { html, summary, talksOf } from './post-helpers.ts';
 describe('speaker-first shapes', () => {
   test.each([
     [
+      'headings "Name & Name - Short Title" beside one with a longer title',
+      '<h2>Ada Brightwater &amp; Oskar Lindqvist - Harbour Lights</h2><p>Notes.</p><h2>Mira Santos - The soul of a lighthouse keeper</h2><p>More.</p>',
+      [
+        ['Harbour Lights', ['Ada Brightwater', 'Oskar Lindqvist']],
+        ['The soul of a lighthouse keeper', ['Mira Santos']],
+      ],
+    ],
+    [
       'list items "Name - Title"',
       '<ul><li>Ada Brightwater - Tides of data at rest</li><li>Oskar Lindqvist - Lighthouses for every port</li></ul>',
       [

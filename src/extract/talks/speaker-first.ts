@@ -178,19 +178,25 @@ export function speakerFirstPhrases(blocks: readonly Block[], recap = true): Map
     });
     const found = read.filter((c) => c.first);
     if (!found.length) continue;
+    // Once one sibling reads in full, a short title reads too and counts with it: "Jane Doe &
+    // Bo Li - Phoenix LiveView" beside "Saša Jurić - The soul of Erlang".
+    const short = new Map<Candidate, SpeakerFirst>();
+    for (const c of read) {
+      const first = c.first || organises(c) ? null : speakerFirst(c.text, true);
+      if (first && !contradicted(blocks, c, first)) short.set(c, first);
+    }
+    const count = found.length + short.size;
     // Against the shape count only the siblings that read as nothing else: not "Lunch", not
     // "Keynote — Jane Doe". Asked only when it matters.
     const against =
-      found.length >= 2 ? read.filter((c) => !c.first && !organises(c) && !titleFirst(c.text)).length : 0;
+      count >= 2
+        ? read.filter((c) => !c.first && !short.has(c) && !organises(c) && !titleFirst(c.text)).length
+        : 0;
     const plain = found.filter((c) => !titleFirst(c.text));
-    const shared = recap && found.length >= 2 && found.length >= against * 2 && plain.length > 0;
+    const shared = recap && count >= 2 && count >= against * 2 && plain.length > 0;
     for (const c of found)
       if (shared || (c.first!.strong && !titleFirst(c.text))) phrases.set(c.index, c.first!.phrase);
-    // Where the shape is the post's, a short title reads too: "**Jane Doe** — Maybe Not".
-    for (const c of shared ? read.filter((r) => !r.first && !organises(r)) : []) {
-      const first = speakerFirst(c.text, true);
-      if (first && !contradicted(blocks, c, first)) phrases.set(c.index, first.phrase);
-    }
+    if (shared) for (const [c, first] of short) phrases.set(c.index, first.phrase);
   }
   return phrases;
 }
