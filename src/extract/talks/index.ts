@@ -174,11 +174,14 @@ export function findTalks(
   const root = $root[0];
   if (!root) return [];
   const blocks = flattenBlocks(root);
-  const recap = readsAsRecap(
-    post.title ?? '',
-    blocks.map((block) => block.text),
-  );
-  const phrases = blockPhrases(blocks, recap);
+  let recap: boolean | null = null;
+  const phrases = blockPhrases(blocks, () => {
+    recap ??= readsAsRecap(
+      post.title ?? '',
+      blocks.map((block) => block.text),
+    );
+    return recap;
+  });
   const headings = fromHeadings(blocks, phrases);
   const taken = new Set([...headings.covered, ...headings.skipped]);
   // Each paragraph's mention, kept for the second reading below: a third of posts need one.

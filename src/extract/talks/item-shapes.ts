@@ -7,7 +7,7 @@
  * description opens with the speaker ("<dt>Title</dt><dd>Jane Doe — notes</dd>").
  */
 import type { TalkKind } from '../../model.ts';
-import { parseSpeakerList } from '../speakers.ts';
+import { parseSpeakerList, startsWithName } from '../speakers.ts';
 import type { Block, TextBlock } from './blocks.ts';
 import type { LineRef } from './byline.ts';
 import { isContainerHeading, isNonTalkHeading, saysNotSeen } from './classify.ts';
@@ -85,7 +85,10 @@ function nameUnderTitle(blocks: readonly Block[]): Map<number, TitledPhrase> {
 }
 
 /** Readings of headings, items and paragraphs made with the whole post in view. */
-export function blockPhrases(blocks: readonly Block[], recap = true): Map<number, TitledPhrase> {
+export function blockPhrases(
+  blocks: readonly Block[],
+  recap: () => boolean = () => true,
+): Map<number, TitledPhrase> {
   const phrases = speakerFirstPhrases(blocks, recap);
   for (const [at, phrase] of [...leadParagraphs(blocks), ...titleOverName(blocks), ...nameUnderTitle(blocks)])
     if (!phrases.has(at)) phrases.set(at, phrase);
@@ -125,6 +128,8 @@ export function titleOverName(blocks: readonly Block[]): Map<number, TitledPhras
   blocks.forEach((block, at) => {
     const next = blocks[at + 1];
     if (block.type !== 'heading' || next?.type !== 'heading' || next.level <= block.level) return;
+    // A name heading is short and opens like a name: most headings are ruled out before parsing.
+    if (next.text.length > 80 || !startsWithName(next.text)) return;
     if (isNonTalkHeading(block.text) || isContainerHeading(block.text) || parsePhrase(block.text)) return;
     const name = parsePhrase(next.text);
     if (!name || name.confirmed || name.title || !name.speakers.length) return;

@@ -163,9 +163,13 @@ function groups(blocks: readonly Block[]): Map<unknown, Candidate[]> {
 /**
  * The speaker-first reading of each block where the post uses that shape. Where another
  * reading also fits ("Jane Doe - Node Streams" as "Title - Speaker"), the group decides. Unless
- * the post reads as a recap (`recap`), only a company or handle beside a name is enough.
+ * the post reads as a recap (`recap`, asked only when a group would decide), only a company or
+ * handle beside a name is enough.
  */
-export function speakerFirstPhrases(blocks: readonly Block[], recap = true): Map<number, TitledPhrase> {
+export function speakerFirstPhrases(
+  blocks: readonly Block[],
+  recap: () => boolean = () => true,
+): Map<number, TitledPhrase> {
   const phrases = new Map<number, TitledPhrase>();
   const titleFirst = (text: string) => {
     const phrase = parsePhrase(text);
@@ -193,7 +197,7 @@ export function speakerFirstPhrases(blocks: readonly Block[], recap = true): Map
         ? read.filter((c) => !c.first && !short.has(c) && !organises(c) && !titleFirst(c.text)).length
         : 0;
     const plain = found.filter((c) => !titleFirst(c.text));
-    const shared = recap && count >= 2 && count >= against * 2 && plain.length > 0;
+    const shared = count >= 2 && count >= against * 2 && plain.length > 0 && recap();
     for (const c of found)
       if (shared || (c.first!.strong && !titleFirst(c.text))) phrases.set(c.index, c.first!.phrase);
     if (shared) for (const [c, first] of short) phrases.set(c.index, first.phrase);
