@@ -2,7 +2,9 @@
  * A fixed set of queries (words, prefixes, typos, phrases, filters, pages, browse) run over the
  * generated archive and over data/posts, with the results written as JSON: a change to the
  * search code that must not change answers is checked by comparing two dumps. Each archive is
- * queried after a build, after a snapshot round trip, and after editing a post on each side.
+ * queried after a build, after a snapshot round trip, and after editing a post on each side;
+ * `captured` holds the answers of indexes loaded from captures taken before the edits and
+ * serialised after them, which must be the `built` and `loaded` answers again.
  *
  *   node --import tsx bench/lib/golden.ts [--talks N] --out FILE
  */
@@ -12,7 +14,13 @@ import { parseArgs } from 'node:util';
 import { ArchiveBuilder } from '../../src/archive/index.ts';
 import { extractPost } from '../../src/extract/index.ts';
 import type { Archive, ExtractedPost, SearchQuery, Talk } from '../../src/model.ts';
-import { createSearchIndex, loadSearchIndex, type SearchIndex } from '../../src/search/index.ts';
+import {
+  createSearchIndex,
+  loadSearchIndex,
+  type SearchCapture,
+  type SearchExport,
+  type SearchIndex,
+} from '../../src/search/index.ts';
 import { generateArchive } from '../generate.ts';
 import { revisePost, toExtractedPosts } from './extracted.ts';
 import { makeQueries, query } from './queries.ts';
@@ -55,6 +63,13 @@ function roundTrip(index: SearchIndex, archive: Archive): SearchIndex {
   return loadSearchIndex(archive, JSON.parse(JSON.stringify(index.export())));
 }
 
+/** A capture serialised as a snapshot write does it: chunk by chunk, piece by piece. */
+function serialise(capture: SearchCapture): SearchExport {
+  const data: Record<string, string> = {};
+  for (const chunk of capture.chunks) data[chunk.key] = [...chunk.pieces()].join('');
+  return { configHash: capture.configHash, data };
+}
+
 /** Built, loaded, then edited (one post revised, one removed) on both the built and loaded index. */
 function dump(posts: [string, ExtractedPost][], count: number): unknown {
   const builder = new ArchiveBuilder();
@@ -71,7 +86,12 @@ function dump(posts: [string, ExtractedPost][], count: number): unknown {
   const edited = builder.toArchive();
   const changed = [...change.added, ...change.changed].map((id) => builder.getTalk(id) as Talk);
   const gone = [...change.removed, ...removed.removed];
+  // Taken before the edits, serialised after them: must give the index as it was.
+  const captures = [built.capture(), loaded.capture()];
   for (const index of [built, loaded]) index.apply(edited, changed, gone);
+  result.captured = captures.map((capture) =>
+    run(loadSearchIndex(archive, serialise(capture)), archive, queries),
+  );
   result.editedBuilt = run(built, edited, queries);
   result.editedLoaded = run(loaded, edited, queries);
   result.reloaded = run(roundTrip(loaded, edited), edited, queries);

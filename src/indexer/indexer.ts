@@ -171,7 +171,8 @@ export class Indexer {
       archive: this.current,
       extracted: this.extracted.toRecord(),
       merge: (this.replay ?? this.builder).mergeState(),
-      search: this.searchIndex.export(),
+      // References, not a copy: the index is serialised while the snapshot is written.
+      search: this.searchIndex.capture(),
     };
   }
 

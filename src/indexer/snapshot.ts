@@ -23,7 +23,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { MergeState } from '../archive/index.ts';
 import type { Archive, ExtractedPost } from '../model.ts';
-import type { SearchExport } from '../search/types.ts';
+import type { CapturedChunk, SearchCapture, SearchExport } from '../search/types.ts';
 import type { CodeFingerprint } from './fingerprint.ts';
 import { Pacer } from './pacer.ts';
 import type { SavedPosts } from './saved-posts.ts';
@@ -68,11 +68,13 @@ export interface Snapshot {
   extracted: Record<string, ExtractedPost>;
   /** The builder's merge state for `archive`; null when there is none (a restore then merges). */
   merge: MergeState | null;
-  search: SearchExport;
+  /** A capture is serialised while the file is written, a piece between awaits. */
+  search: SearchExport | SearchCapture;
 }
 
 /** A snapshot as read: the extractions are parsed when first asked for (saved-posts.ts). */
-export interface LoadedSnapshot extends Omit<Snapshot, 'extracted' | 'merge'> {
+export interface LoadedSnapshot extends Omit<Snapshot, 'extracted' | 'merge' | 'search'> {
+  search: SearchExport;
   extracted: SavedPosts;
   /** Unpacked on the first call (a quarter of a second at 100k talks); throws when malformed. */
   merge: () => MergeState;
@@ -84,24 +86,30 @@ const NO_MERGE: MergeState = { talks: new Map(), speakers: [] };
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters JSON escapes.
 const PLAIN = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
 
+/** Text that JSON.stringify would write between quotes as it is. */
+const quoted = (text: string) => (PLAIN.test(text) ? text : JSON.stringify(text).slice(1, -1));
+
 /**
- * search.json, a piece per exported chunk: one JSON.stringify of the whole export would hold
- * the event loop for as long as it takes (hundreds of milliseconds at 100k talks).
+ * search.json, a piece at a time: each chunk of a capture is serialised as the file is written,
+ * a piece of a few hundred kB between two writes (one JSON.stringify of the whole export would
+ * hold the event loop for as long as it takes, over a second at 100k talks). A chunk's pieces
+ * are escaped one by one, which gives the escaped whole: they never split a character.
  */
-function* searchPieces(search: SearchExport): Generator<string> {
-  const { data, ...rest } = search;
-  const head = JSON.stringify(rest);
-  yield `${head.slice(0, -1)}${head === '{}' ? '' : ','}"data":{`;
+function* searchPieces(search: SearchExport | SearchCapture): Generator<string> {
+  const chunks = 'data' in search ? chunksOf(search.data) : search.chunks;
+  yield `{"configHash":${JSON.stringify(search.configHash)},"data":{`;
   let separator = '';
-  for (const [key, value] of Object.entries(data)) {
-    yield `${separator}${JSON.stringify(key)}:`;
-    // A chunk is up to tens of MB: quoted as it is when nothing in it needs escaping, which
-    // costs a scan rather than a copy (JSON.stringify took 120 ms for one chunk at 100k talks).
-    if (PLAIN.test(value)) yield* ['"', value, '"'];
-    else yield JSON.stringify(value);
+  for (const chunk of chunks) {
+    yield `${separator}${JSON.stringify(chunk.key)}:"`;
+    for (const piece of chunk.pieces()) yield quoted(piece);
+    yield '"';
     separator = ',';
   }
   yield '}}';
+}
+
+function chunksOf(data: Record<string, string>): CapturedChunk[] {
+  return Object.entries(data).map(([key, value]) => ({ key, pieces: () => [value] }));
 }
 
 /** Sorts by creation time; the random part keeps two runs in one millisecond apart. */

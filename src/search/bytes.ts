@@ -57,13 +57,27 @@ export class ByteWriter {
     this.#put(value);
   }
 
-  /** Each number as its difference from the one before (the first from 0). */
-  deltas(values: readonly number[]): void {
-    this.#reserve(values.length * 8);
+  /** Bytes written so far and not drained. */
+  get length(): number {
+    return this.#length;
+  }
+
+  /** Bytes as they are (a saved run of numbers copied unchanged). */
+  bytes(chunk: Uint8Array): void {
+    this.#reserve(chunk.length);
+    this.#bytes.set(chunk, this.#length);
+    this.#length += chunk.length;
+  }
+
+  /**
+   * Each of the first `count` numbers as its difference from the one before (the first from 0).
+   */
+  deltas(values: readonly number[], count = values.length): void {
+    this.#reserve(count * 8);
     const bytes = this.#bytes;
     let at = this.#length;
     let previous = 0;
-    for (let i = 0; i < values.length; i++) {
+    for (let i = 0; i < count; i++) {
       const value = values[i]!;
       let n = zigzag(value - previous);
       previous = value;
@@ -85,6 +99,19 @@ export class ByteWriter {
 
   toBase64(): string {
     return Buffer.from(this.#bytes.buffer, 0, this.#length).toString('base64');
+  }
+
+  /**
+   * The base64 of what was written since the last drain, and empties the writer: pieces drained
+   * one after the other join into toBase64() of the whole. Up to two bytes stay behind unless
+   * `last` (base64 turns every three bytes into four characters of their own).
+   */
+  drain(last = false): string {
+    const cut = last ? this.#length : this.#length - (this.#length % 3);
+    const text = Buffer.from(this.#bytes.buffer, 0, cut).toString('base64');
+    this.#bytes.copyWithin(0, cut, this.#length);
+    this.#length -= cut;
+    return text;
   }
 }
 
@@ -109,6 +136,11 @@ export class ByteReader {
 
   seek(position: number): void {
     this.#at = position;
+  }
+
+  /** The bytes from `start` to the current position, not copied. */
+  since(start: number): Uint8Array {
+    return this.#bytes.subarray(start, this.#at);
   }
 
   /** Moves past `count` numbers without decoding them (one byte test each). */

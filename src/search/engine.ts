@@ -6,31 +6,29 @@
  */
 import type { Document } from 'flexsearch';
 import type { Archive, SearchQuery, SearchResult, Talk } from '../model.ts';
+import { inBackground } from './background.ts';
+import { exportCapture } from './capture.ts';
 import { COMPACT_MIN, Compactor } from './compaction.ts';
 import { createDocument, type Encoders, type IndexedDoc, SEARCH_CONFIG_HASH } from './config.ts';
-import { type Allowed, allowedTalks, countFacets, hasFilters, passes } from './facets.ts';
+import { prepareHashes } from './field-score.ts';
 import { fingerprint } from './fingerprint.ts';
-import { toHit } from './hits.ts';
 import { ArchiveLookup, changedEntities, FACET_NAMES } from './lookup.ts';
-import { addDocument, PostingsBuilder } from './postings.ts';
-import { exportPostings } from './postings-file.ts';
-import { containsPhrase, foldWords, normalizeWord, type ParsedQuery, parseQuery } from './query.ts';
+import { addDocument } from './postings.ts';
+import { PostingsBuilder } from './postings-builder.ts';
+import { capturePostings } from './postings-file.ts';
+import type { ParsedQuery } from './query.ts';
 import { type Ranking, rankQuery } from './rank.ts';
 import { relatedTalks } from './related.ts';
-import { saveTables } from './saved-tables.ts';
+import { searchTalks, withPhrases } from './results.ts';
+import { captureTables } from './saved-tables.ts';
 import { Scores } from './scores.ts';
 import { encodeShortFields } from './short-fields.ts';
-import { encodeTerms, makeSnippet } from './snippet.ts';
-import { TalkTable, vocabularyWords } from './tables.ts';
-import type { SearchExport, SearchIndex } from './types.ts';
+import { TalkTable } from './tables.ts';
+import type { SearchCapture, SearchExport, SearchIndex } from './types.ts';
+import { vocabularyWords } from './vocabulary.ts';
 
-export const DEFAULT_LIMIT = 20;
-export const MAX_LIMIT = 100;
-
-function wholeNumber(value: unknown, fallback: number, min: number, max: number): number {
-  const n = Math.floor(Number(value));
-  return Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : fallback;
-}
+/** Background encoding after a load works this long per event-loop turn. */
+const ENCODE_SLICE_MS = 8;
 
 /**
  * Writes only ever add to FlexSearch (see tables.ts): a changed talk is indexed under a new
@@ -142,8 +140,13 @@ export class TalkSearchIndex implements SearchIndex {
   }
 
   export(): SearchExport {
-    const data = { ...exportPostings(this.doc), ...saveTables(this.table) };
-    return { configHash: SEARCH_CONFIG_HASH, data };
+    return exportCapture(this.capture());
+  }
+
+  capture(): SearchCapture {
+    // Numbers below `next` are all a capture holds (see postings-file.ts).
+    const chunks = [...capturePostings(this.doc, this.table.next), ...captureTables(this.table)];
+    return { configHash: SEARCH_CONFIG_HASH, chunks };
   }
 
   related(talkId: string, limit: number): Talk[] {
@@ -151,49 +154,38 @@ export class TalkSearchIndex implements SearchIndex {
   }
 
   search(query: SearchQuery): SearchResult {
-    const parsed = parseQuery(query?.q);
-    const page = wholeNumber(query?.page, 1, 1, Number.MAX_SAFE_INTEGER);
-    const limit = wholeNumber(query?.limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
-    const ranking = parsed.words.length ? this.#rank(parsed) : null;
-    const allowed = allowedTalks(query, this.table, this.#lookup);
-    const filtered = hasFilters(allowed);
-    const matching = !ranking
-      ? this.#browse(allowed)
-      : filtered
-        ? ranking.nums.filter((num) => passes(num, allowed))
-        : ranking.nums;
-    const start = (page - 1) * limit;
-    const terms = encodeTerms(ranking?.matchedWords ?? [], this.encoders.text);
-    const ordered = ranking ? this.#scores.top(matching, start + limit, this.table.dateRank()) : matching;
-    const hits = start >= matching.length ? [] : ordered.slice(start, start + limit);
-    return {
-      query: parsed.text,
-      total: matching.length,
-      page,
-      limit,
-      hits: hits.map((num) => {
-        const talk = this.table.get(num)!.talk;
-        const text = ranking ? talk.text || talk.summary : talk.summary || talk.text;
-        return toHit(talk, makeSnippet(text, terms, this.encoders.text), this.#lookup);
-      }),
-      facets: countFacets(ranking?.nums ?? null, allowed, query, this.table, this.#lookup),
-      suggestion: ranking ? suggest(parsed, ranking) : null,
+    const context = {
+      table: this.table,
+      lookup: this.#lookup,
+      encoders: this.encoders,
+      scores: this.#scores,
+      rank: (parsed: ParsedQuery) => this.#rank(parsed),
     };
-  }
-
-  /** Talks passing the filters, newest first: from the smallest filter's set when one is set. */
-  #browse(allowed: Allowed): number[] {
-    const sets = FACET_NAMES.map((f) => allowed[f]).filter((set) => set !== null);
-    if (!sets.length) return this.table.byDate();
-    const smallest = sets.reduce((a, b) => (b.size < a.size ? b : a));
-    const rank = this.table.dateRank();
-    const nums = [...smallest].filter((num) => this.table.get(num) && passes(num, allowed));
-    return nums.sort((a, b) => rank[a]! - rank[b]!);
+    return searchTalks(context, query);
   }
 
   /**
-   * The encoded short fields of a talk: set when the talk is indexed, and on first use for a
-   * talk read from a snapshot (loading stays as fast as it was).
+   * Encodes the short fields of the talks read from a snapshot, and their quick tests
+   * (short-hashes.ts), in the background, a slice per event-loop turn, so that no query after a
+   * load pays for them (loading stays as fast as it was).
+   */
+  encodeLater(sliceMs = ENCODE_SLICE_MS): void {
+    const records = this.table.records();
+    inBackground((deadline) => {
+      for (let n = 1; ; n++) {
+        const next = records.next();
+        if (next.done) return true;
+        const { num, words } = next.value;
+        const encoded = this.#encoded(num);
+        if (encoded) prepareHashes(this.table, num, encoded, words);
+        if ((n & 63) === 0 && performance.now() > deadline) return false;
+      }
+    }, sliceMs);
+  }
+
+  /**
+   * The encoded short fields of a talk: set when the talk is indexed, and for a talk read from
+   * a snapshot by encodeLater() or on first use, whichever comes first.
    */
   #encoded = (num: number): string | undefined => {
     const record = this.table.get(num);
@@ -210,26 +202,6 @@ export class TalkSearchIndex implements SearchIndex {
       scores: this.#scores,
       encoded: this.#encoded,
     };
-    const ranking = rankQuery(context, parsed.words);
-    if (!parsed.phrases.length) return ranking;
-    const nums = ranking.nums.filter((num) => {
-      const talk = this.table.get(num)!.talk;
-      const words = foldWords(`${talk.title} \n ${talk.text || talk.summary}`);
-      return parsed.phrases.every((phrase) => containsPhrase(words, phrase));
-    });
-    return { ...ranking, nums };
+    return withPhrases(rankQuery(context, parsed.words), parsed.phrases, this.table);
   }
-}
-
-/** The query with each corrected word replaced, or null when nothing was corrected. */
-function suggest(parsed: ParsedQuery, ranking: Ranking): string | null {
-  if (!ranking.corrections.size) return null;
-  const pieces = parsed.text.split(' ').map((piece) => {
-    const word = normalizeWord(piece.replace(/"/g, ''));
-    const fixed = ranking.corrections.get(word);
-    const at = piece.toLowerCase().indexOf(word);
-    return fixed && at >= 0 ? piece.slice(0, at) + fixed + piece.slice(at + word.length) : piece;
-  });
-  const text = pieces.join(' ');
-  return text.toLowerCase() === parsed.text.toLowerCase() ? null : text;
 }

@@ -31,6 +31,12 @@ function hashesOf(table: TalkTable): ShortHashes {
   return hashes;
 }
 
+/** Computes a talk's quick tests before a query needs them (after a load, in the background). */
+export function prepareHashes(table: TalkTable, num: number, encoded: string, words: string): void {
+  const hashes = hashesOf(table);
+  if (hashes.find(num) === UNKNOWN) hashes.add(num, encoded, words);
+}
+
 /**
  * A word as typed, checked against a talk's vocabulary words: the phonetic encoder also matches
  * words that only sound alike ("jsx" and "Node.js" both encode to "ks"), and those should not

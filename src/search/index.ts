@@ -17,15 +17,15 @@
 import type { Archive } from '../model.ts';
 import { createDocument, createEncoders, SEARCH_CONFIG_HASH } from './config.ts';
 import { TalkSearchIndex } from './engine.ts';
-import { importPostings } from './postings-file.ts';
+import { importPostings } from './saved-postings.ts';
 import { FP_WIDTH, readTables, type SavedTables } from './saved-tables.ts';
 import type { SearchExport, SearchIndex } from './types.ts';
 
 export { COMPACT_MIN } from './compaction.ts';
 export { SEARCH_CONFIG_HASH } from './config.ts';
-export { DEFAULT_LIMIT, MAX_LIMIT } from './engine.ts';
 export { MAX_QUERY_LENGTH } from './query.ts';
-export type { ArchiveSearch, SearchExport, SearchIndex } from './types.ts';
+export { DEFAULT_LIMIT, MAX_LIMIT } from './results.ts';
+export type { ArchiveSearch, CapturedChunk, SearchCapture, SearchExport, SearchIndex } from './types.ts';
 
 /** A saved index that this version cannot read: the snapshot has to be rebuilt. */
 export class SearchConfigMismatch extends Error {
@@ -105,6 +105,7 @@ function reconcile(index: TalkSearchIndex, archive: Archive, saved: SavedTables,
     index.table.retired++;
   });
   index.table.fillMembersLater();
+  index.encodeLater();
   index.maybeCompact();
 }
 

@@ -2,176 +2,98 @@
  * FlexSearch's posting lists in a snapshot (see postings.ts for what they are). FlexSearch's own
  * export is JSON text of every number, which a load has to parse; here each field is its term
  * list (JSON) and, per term, its lists' lengths and the differences between their numbers as
- * bytes (bytes.ts): a fraction of the size, decoded in one tight loop.
+ * bytes (bytes.ts): a fraction of the size, decoded in one tight loop. Reading them back is in
+ * saved-postings.ts.
+ *
+ * A capture serialises the postings as they were when it was taken, while writes go on:
+ * FlexSearch is only ever added to (tables.ts), every number added since is at least the
+ * table's `next` of that moment and goes at the end of a list, new terms go at the end of a
+ * field's map and new numbers at the end of the register. So the first `size` terms of each
+ * map, the first `size` numbers of the register and, in each list, the numbers below `next`
+ * are the index as it was.
  */
 import type { Document } from 'flexsearch';
-import { ByteReader, ByteWriter } from './bytes.ts';
+import { ByteWriter } from './bytes.ts';
+import { jsonList, PIECE_BYTES } from './capture.ts';
 import { FIELDS, type IndexedDoc } from './config.ts';
-import { fieldMap, internals, type PendingLists } from './postings.ts';
+import { fieldMap, internals, type Postings } from './postings.ts';
+import type { CapturedChunk } from './types.ts';
 
 /** Keys of the saved postings in SearchExport.data. */
-const REG_KEY = 'postings:reg';
-const termsKey = (field: string) => `postings:${field}:terms`;
-const idsKey = (field: string) => `postings:${field}:ids`;
-
-export function exportPostings(doc: Document<IndexedDoc>): Record<string, string> {
-  const inner = internals(doc);
-  const reg = new ByteWriter();
-  reg.uint(inner.reg.size);
-  reg.deltas([...inner.reg]);
-  const data: Record<string, string> = { [REG_KEY]: reg.toBase64() };
-  for (const { field } of FIELDS) {
-    const map = fieldMap(inner, field);
-    const ids = new ByteWriter();
-    for (const slots of map.values()) {
-      ids.uint(slots.length);
-      for (const slot of slots) {
-        // 0 for an empty slot (FlexSearch tells a hole from an empty list), else length + 1.
-        ids.uint(slot ? slot.length + 1 : 0);
-        if (slot) ids.deltas(slot);
-      }
-    }
-    data[termsKey(field)] = JSON.stringify([...map.keys()]);
-    data[idsKey(field)] = ids.toBase64();
-  }
-  return data;
-}
-
-/**
- * Fills a fresh Document from exportPostings' data; throws when the data is incomplete or damaged.
- * The whole byte stream is walked (so damage is found now), but the lists are decoded only when
- * a term is first looked up (SavedPostings).
- */
-export function importPostings(doc: Document<IndexedDoc>, data: Record<string, string>): void {
-  const inner = internals(doc);
-  const reg = new ByteReader(data[REG_KEY]);
-  let firstNew = 0;
-  for (const num of reg.deltas(reg.uint())) {
-    inner.reg.add(num);
-    firstNew = Math.max(firstNew, num + 1);
-  }
-  if (!reg.done) throw new Error('the register has trailing data');
-  for (const { field } of FIELDS) {
-    const terms = JSON.parse(data[termsKey(field)] ?? 'null') as unknown;
-    if (!Array.isArray(terms)) throw new Error(`no terms for field "${field}"`);
-    const index = inner.index.get(field);
-    if (!index || fieldMap(inner, field).size) throw new Error(`FlexSearch field "${field}" is not empty`);
-    const saved = new SavedPostings(terms as string[], new ByteReader(data[idsKey(field)]), firstNew);
-    index.map = saved;
-    saved.decodeLater();
-  }
-}
+export const REG_KEY = 'postings:reg';
+export const termsKey = (field: string) => `postings:${field}:terms`;
+export const idsKey = (field: string) => `postings:${field}:ids`;
 
 type Slots = (number[] | undefined)[];
 
-/** Background decoding works this long per event-loop turn. */
-const DECODE_SLICE_MS = 4;
+/** The chunks of the postings of `doc` as they are now; `next` is the table's next number. */
+export function capturePostings(doc: Document<IndexedDoc>, next: number): CapturedChunk[] {
+  const inner = internals(doc);
+  const { reg } = inner;
+  const regSize = reg.size;
+  const chunks: CapturedChunk[] = [
+    {
+      key: REG_KEY,
+      pieces: () => {
+        const out = new ByteWriter();
+        const nums: number[] = [];
+        for (const num of reg) {
+          if (nums.length === regSize) break;
+          nums.push(num);
+        }
+        out.uint(regSize);
+        out.deltas(nums);
+        return [out.toBase64()];
+      },
+    },
+  ];
+  for (const { field } of FIELDS) {
+    const map = fieldMap(inner, field);
+    const size = map.size;
+    chunks.push(
+      { key: termsKey(field), pieces: () => jsonList(map.keys(), JSON.stringify, size) },
+      { key: idsKey(field), pieces: () => listPieces(map, size, next) },
+    );
+  }
+  return chunks;
+}
 
-/**
- * A field's posting lists as saved: every term is there from the start, in its saved order, but
- * holds the position of its lists in the bytes until it is first read. Only `get` is used by
- * FlexSearch's search and by our writes; iterating decodes everything first.
- */
-class SavedPostings extends Map<string, Slots> implements PendingLists {
-  /** Dropped once every term is decoded. */
-  #reader: ByteReader | null;
-  #pending: number;
-  /** Numbers written to lists not decoded yet, appended when they are. */
-  readonly #appended = new Map<string, number[]>();
-  /** Numbers from here on are not in the saved lists (numbers are never reused). */
-  readonly #firstNew: number;
+/** The lists of the first `size` terms of `map`, in base64 pieces. */
+function* listPieces(map: Postings, size: number, next: number): Generator<string> {
+  const out = new ByteWriter();
+  let n = 0;
+  for (const term of map.keys()) {
+    if (n++ === size) break;
+    // Lists still as they were loaded are copied as they are.
+    const saved = map.savedBytes?.(term);
+    if (saved) out.bytes(saved);
+    else writeSlots(out, map.get(term) ?? [], next);
+    if (out.length >= PIECE_BYTES) yield out.drain();
+  }
+  yield out.drain(true);
+}
 
-  constructor(terms: string[], reader: ByteReader, firstNew: number) {
-    super();
-    this.#firstNew = firstNew;
-    for (const term of terms) {
-      if (typeof term !== 'string') throw new Error('a saved term is not text');
-      super.set(term, reader.position as unknown as Slots);
-      const slots = reader.uint();
-      for (let s = 0; s < slots; s++) reader.skip(Math.max(0, reader.uint() - 1));
+function writeSlots(out: ByteWriter, slots: Slots, next: number): void {
+  out.uint(slots.length);
+  for (const slot of slots) {
+    // 0 for an empty slot (FlexSearch tells a hole from an empty list), else length + 1.
+    if (!slot) {
+      out.uint(0);
+      continue;
     }
-    if (!reader.done) throw new Error('saved postings do not match their terms');
-    this.#reader = reader;
-    this.#pending = terms.length;
+    let count = slot.length;
+    while (count > 0 && slot[count - 1]! >= next) count--;
+    out.uint(count + 1);
+    out.deltas(slot, count);
   }
+}
 
-  override get(term: string): Slots | undefined {
-    const value = super.get(term) as Slots | number | undefined;
-    if (typeof value !== 'number') return value;
-    const reader = this.#reader!;
-    reader.seek(value);
-    const slots: Slots = new Array(reader.uint());
-    for (let s = 0; s < slots.length; s++) {
-      const size = reader.uint();
-      if (size > 0) slots[s] = reader.deltas(size - 1);
-    }
-    const appended = this.#appended.get(term);
-    if (appended) {
-      // Written as FlexSearch would have: at the end of the first position's list.
-      const ids = slots[0] ?? [];
-      slots[0] = ids;
-      for (const num of appended) ids.push(num);
-      this.#appended.delete(term);
-    }
-    super.set(term, slots);
-    if (--this.#pending === 0) this.#reader = null;
-    return slots;
-  }
-
-  pendingEnds(term: string, num: number): boolean | undefined {
-    if (num < this.#firstNew || typeof super.get(term) !== 'number') return undefined;
-    // A saved list cannot end with a new number: only what was written since can.
-    const appended = this.#appended.get(term);
-    return appended !== undefined && appended[appended.length - 1] === num;
-  }
-
-  pendingPost(term: string, num: number): boolean | undefined {
-    if (num < this.#firstNew || typeof super.get(term) !== 'number') return undefined;
-    const appended = this.#appended.get(term);
-    if (!appended) this.#appended.set(term, [num]);
-    else if (appended[appended.length - 1] !== num) appended.push(num);
-    return true;
-  }
-
-  #decodeAll(): void {
-    if (this.#pending === 0) return;
-    for (const term of super.keys()) this.get(term);
-  }
-
-  /**
-   * Decodes what is left a slice per event-loop turn, so the first writes after a load find
-   * their lists ready; does not keep the process alive.
-   */
-  decodeLater(): void {
-    const terms = super.keys();
-    const step = () => {
-      const until = performance.now() + DECODE_SLICE_MS;
-      while (this.#pending > 0 && performance.now() < until) {
-        const next = terms.next();
-        if (next.done) return;
-        this.get(next.value);
-      }
-      if (this.#pending > 0) setImmediate(step).unref();
-    };
-    setImmediate(step).unref();
-  }
-
-  override entries(): MapIterator<[string, Slots]> {
-    this.#decodeAll();
-    return super.entries();
-  }
-
-  override values(): MapIterator<Slots> {
-    this.#decodeAll();
-    return super.values();
-  }
-
-  override [Symbol.iterator](): MapIterator<[string, Slots]> {
-    return this.entries();
-  }
-
-  override forEach(each: (value: Slots, key: string, map: Map<string, Slots>) => void, self?: unknown): void {
-    this.#decodeAll();
-    super.forEach(each, self);
-  }
+/** The postings of `doc` as SearchExport.data chunks, made at once (numbers below `next`). */
+export function exportPostings(
+  doc: Document<IndexedDoc>,
+  next = Number.POSITIVE_INFINITY,
+): Record<string, string> {
+  const data: Record<string, string> = {};
+  for (const chunk of capturePostings(doc, next)) data[chunk.key] = [...chunk.pieces()].join('');
+  return data;
 }

@@ -4,22 +4,25 @@
  * 0.8.212 Document is an index whose `map` holds term -> [[talk numbers]], and the Document's
  * `reg` holds every number added. FlexSearch spends most of a build in its own per-term
  * bookkeeping (a dictionary object per field per talk, arrays grown number by number); this
- * module makes the same postings, in the same order, for a fraction of that, and
- * postings-file.ts saves and restores them.
+ * module (and postings-builder.ts, for a full build) makes the same postings, in the same
+ * order, for a fraction of that, and postings-file.ts and saved-postings.ts save and restore
+ * them.
  *
  * tests/search/postings.test.ts checks both against FlexSearch's own `add` and `search`.
  */
 import type { Document, Encoder } from 'flexsearch';
-import { numberList } from './bytes.ts';
 import { type Encoders, FIELDS, type IndexedDoc } from './config.ts';
 
 export type Postings = Map<string, (number[] | undefined)[]> & Partial<PendingLists>;
 
 /**
- * Lists that a map holds without having decoded them yet (postings-file.ts): a write can be
- * recorded against them without decoding. Both answer undefined when they do not apply.
+ * Lists that a map holds without having decoded them yet (saved-postings.ts): a write can be
+ * recorded against them, and a capture copy them, without decoding. The first two answer
+ * undefined when they do not apply.
  */
 export interface PendingLists {
+  /** The saved bytes of `token`'s lists while they are as loaded, else null. */
+  savedBytes(token: string): Uint8Array | null;
   /** Whether a pending list ends with `num`. */
   pendingEnds(token: string, num: number): boolean | undefined;
   /** Records `num` at the end of a pending list; true when done. */
@@ -52,7 +55,7 @@ export function fieldMap(inner: DocumentInternals, field: string): Postings {
 }
 
 /** The posting lists of one field, being appended to. */
-interface FieldLists {
+export interface FieldLists {
   /** Whether `token`'s list ends with `num` (without creating the list). */
   ends(token: string, num: number): boolean;
   /** Appends `num` to `token`'s list unless it ends with it already. */
@@ -84,7 +87,7 @@ function encode(encoder: Encoder, text: string): string[] {
 }
 
 /** Posts one talk's fields (one FieldLists per field); false when no field has a term. */
-function addFields(encoders: Encoders, doc: IndexedDoc, lists: FieldLists[]): boolean {
+export function addFields(encoders: Encoders, doc: IndexedDoc, lists: FieldLists[]): boolean {
   let any = false;
   FIELDS.forEach((f, i) => {
     const text = doc[f.field];
@@ -128,96 +131,4 @@ export function addDocument(doc: Document<IndexedDoc>, encoders: Encoders, index
   const inner = internals(doc);
   const lists = FIELDS.map(({ field }) => new FlexLists(fieldMap(inner, field)));
   if (addFields(encoders, indexed, lists)) inner.reg.add(indexed.id);
-}
-
-interface GrowingList {
-  ids: Int32Array;
-  length: number;
-}
-
-function append(list: GrowingList, num: number): void {
-  if (list.length && list.ids[list.length - 1] === num) return;
-  if (list.length === list.ids.length) {
-    const bigger = new Int32Array(list.ids.length * 2);
-    bigger.set(list.ids);
-    list.ids = bigger;
-  }
-  list.ids[list.length++] = num;
-}
-
-/**
- * Lists of numbers in typed arrays (no garbage-collected array grows during a build), and for
- * each prefix-indexed term the lists of its prefixes, looked up once per term rather than once
- * per prefix per talk.
- */
-class GrowingLists implements FieldLists {
-  readonly lists = new Map<string, GrowingList>();
-  readonly #prefixes = new Map<string, GrowingList[]>();
-
-  #list(token: string): GrowingList {
-    const found = this.lists.get(token);
-    if (found) return found;
-    const list = { ids: new Int32Array(4), length: 0 };
-    this.lists.set(token, list);
-    return list;
-  }
-
-  ends(token: string, num: number): boolean {
-    const list = this.lists.get(token);
-    return list !== undefined && list.length > 0 && list.ids[list.length - 1] === num;
-  }
-
-  post(token: string, num: number): void {
-    append(this.#list(token), num);
-  }
-
-  postPrefixes(term: string, num: number): void {
-    let chain = this.#prefixes.get(term);
-    if (!chain) {
-      if (this.ends(term, num)) return;
-      // In prefix order, so new lists enter the map in the order FlexSearch would add them.
-      chain = [];
-      for (let end = 1; end <= term.length; end++) chain.push(this.#list(term.slice(0, end)));
-      this.#prefixes.set(term, chain);
-    }
-    const own = chain[chain.length - 1]!;
-    if (own.length && own.ids[own.length - 1] === num) return;
-    for (const list of chain) append(list, num);
-  }
-
-  clear(): void {
-    this.lists.clear();
-    this.#prefixes.clear();
-  }
-}
-
-/**
- * Builds the postings of many talks at once, then hands them to a fresh Document in one go,
- * each list allocated at its final size: what a full build does instead of adding talk by talk.
- */
-export class PostingsBuilder {
-  readonly #fields = FIELDS.map(() => new GrowingLists());
-  readonly #reg: number[] = [];
-
-  constructor(private readonly encoders: Encoders) {}
-
-  add(indexed: IndexedDoc): void {
-    if (addFields(this.encoders, indexed, this.#fields)) this.#reg.push(indexed.id);
-  }
-
-  /** Fills `doc`, which must be empty. */
-  finish(doc: Document<IndexedDoc>): void {
-    const inner = internals(doc);
-    for (const num of this.#reg) inner.reg.add(num);
-    FIELDS.forEach(({ field }, f) => {
-      const map = fieldMap(inner, field);
-      const { lists } = this.#fields[f]!;
-      for (const [token, { ids, length }] of lists) {
-        const array = numberList(length);
-        for (let i = 0; i < length; i++) array[i] = ids[i]!;
-        map.set(token, [array]);
-      }
-      this.#fields[f]!.clear();
-    });
-  }
 }

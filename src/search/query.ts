@@ -67,3 +67,16 @@ export function containsPhrase(haystack: string[], phrase: string[]): boolean {
   }
   return false;
 }
+
+/** The query with each corrected word replaced, or null when nothing was corrected. */
+export function suggestion(parsed: ParsedQuery, corrections: ReadonlyMap<string, string>): string | null {
+  if (!corrections.size) return null;
+  const pieces = parsed.text.split(' ').map((piece) => {
+    const word = normalizeWord(piece.replace(/"/g, ''));
+    const fixed = corrections.get(word);
+    const at = piece.toLowerCase().indexOf(word);
+    return fixed && at >= 0 ? piece.slice(0, at) + fixed + piece.slice(at + word.length) : piece;
+  });
+  const text = pieces.join(' ');
+  return text.toLowerCase() === parsed.text.toLowerCase() ? null : text;
+}

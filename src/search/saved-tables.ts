@@ -4,8 +4,10 @@
  * (bytes.ts), fingerprints as one string of fixed-width pieces.
  */
 import { ByteReader, ByteWriter } from './bytes.ts';
+import { joined, jsonList } from './capture.ts';
 import { FP_WIDTH } from './fingerprint.ts';
 import type { TalkTable } from './tables.ts';
+import type { CapturedChunk } from './types.ts';
 
 export { FP_WIDTH };
 
@@ -22,20 +24,39 @@ export interface SavedTables {
   vocabulary: [string, number][];
 }
 
-export function saveTables(table: TalkTable): Record<string, string> {
+/**
+ * The tables as they are now, serialised later (see SearchIndex.capture): the records are
+ * taken as a list (a changed talk gets a new record, so a record never changes) and the
+ * vocabulary counts copied.
+ */
+export function captureTables(table: TalkTable): CapturedChunk[] {
   const records = [...table.records()];
-  const nums = new ByteWriter();
-  nums.deltas(records.map((r) => r.num));
-  const fingerprints = records.map((r) => r.fingerprint);
-  if (fingerprints.some((fp) => fp.length !== FP_WIDTH)) throw new Error('unexpected fingerprint width');
+  for (const record of records) {
+    if (record.fingerprint.length !== FP_WIDTH) throw new Error('unexpected fingerprint width');
+  }
   const { next, retired } = table;
-  return {
-    tables: JSON.stringify({ next, retired, vocabulary: [...table.vocabulary.counts] }),
-    'talks:ids': JSON.stringify(records.map((r) => r.talk.id)),
-    'talks:nums': nums.toBase64(),
-    'talks:fingerprints': fingerprints.join(''),
-    'talks:words': JSON.stringify(records.map((r) => r.words)),
-  };
+  const vocabulary = [...table.vocabulary.counts];
+  return [
+    { key: 'tables', pieces: () => tablesJson(next, retired, vocabulary) },
+    { key: 'talks:ids', pieces: () => jsonList(records, (r) => JSON.stringify(r.talk.id)) },
+    {
+      key: 'talks:nums',
+      pieces: () => {
+        const nums = new ByteWriter();
+        nums.deltas(records.map((r) => r.num));
+        return [nums.toBase64()];
+      },
+    },
+    { key: 'talks:fingerprints', pieces: () => joined(records.map((r) => r.fingerprint)) },
+    { key: 'talks:words', pieces: () => jsonList(records, (r) => JSON.stringify(r.words)) },
+  ];
+}
+
+/** The texts of JSON.stringify({ next, retired, vocabulary }). */
+function* tablesJson(next: number, retired: number, vocabulary: [string, number][]): Generator<string> {
+  yield `${JSON.stringify({ next, retired }).slice(0, -1)},"vocabulary":`;
+  yield* jsonList(vocabulary, JSON.stringify);
+  yield '}';
 }
 
 const isStringList = (value: unknown): value is string[] =>

@@ -7,7 +7,7 @@
  * list). Retired numbers stay in FlexSearch until a compaction; every lookup here skips them.
  */
 import type { Talk } from '../model.ts';
-import type { IndexedDoc } from './config.ts';
+import { inBackground } from './background.ts';
 import { FACET_NAMES, type FacetName } from './lookup.ts';
 import { FacetCodes, FacetValues } from './values.ts';
 import { Vocabulary } from './vocabulary.ts';
@@ -26,20 +26,6 @@ export interface TalkRecord {
   fingerprint: string;
   /** Encoded words of the short fields (short-fields.ts); null until computed. */
   encoded: string | null;
-}
-
-const WORD = /[\p{L}\p{N}]+/gu;
-const ASCII_WORD = /[a-z0-9]+/g;
-const NON_ASCII = /[^ -~\t\n\r]/;
-
-/** Distinct lowercase, accent-free words of at least 3 characters. */
-export function vocabularyWords(doc: IndexedDoc): string[] {
-  const text = `${doc.title} ${doc.speakers} ${doc.topics} ${doc.conference}`;
-  // Unicode normalisation and property classes are slow: plain ASCII text skips them.
-  const ascii = !NON_ASCII.test(text);
-  const folded = ascii ? text.toLowerCase() : text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-  const words = folded.match(ascii ? ASCII_WORD : WORD) ?? [];
-  return [...new Set(words)].filter((w) => w.length >= 3);
 }
 
 export class TalkTable {
@@ -157,10 +143,7 @@ export class TalkTable {
 
   /** Finishes a deferred fill a slice per event-loop turn; does not keep the process alive. */
   fillMembersLater(sliceMs = 10): void {
-    const step = () => {
-      if (!this.fillMembers(performance.now() + sliceMs)) setImmediate(step).unref();
-    };
-    if (this.#unfilled) setImmediate(step).unref();
+    if (this.#unfilled) inBackground((deadline) => this.fillMembers(deadline), sliceMs);
   }
 
   /** Removes a talk; its number is retired (FlexSearch may still hold it). */

@@ -20,6 +20,26 @@ export interface SearchIndex extends ArchiveSearch {
   apply(archive: Archive, changed: Talk[], removed: string[]): void;
   /** A serialisable copy of the index, for the snapshot. */
   export(): SearchExport;
+  /**
+   * The index as it is now, serialised later: cheap to take (no encoding happens here), and
+   * writes applied after it do not show in what it serialises. A snapshot write takes one
+   * before its first await and reads the pieces between awaits, so that no single stretch of
+   * work holds the event loop for the whole export.
+   */
+  capture(): SearchCapture;
+}
+
+/** What SearchIndex.capture takes: SearchExport's chunks, each made a piece at a time. */
+export interface SearchCapture {
+  configHash: string;
+  /** In SearchExport.data's order; `pieces()` can be read more than once, with the same result. */
+  chunks: readonly CapturedChunk[];
+}
+
+export interface CapturedChunk {
+  key: string;
+  /** The chunk's text in pieces of a few hundred kB, each made when it is asked for. */
+  pieces(): Iterable<string>;
 }
 
 export interface SearchExport {

@@ -5,7 +5,22 @@
  * a couple of edits away, instead of scanning the whole vocabulary. The index is rebuilt lazily
  * after writes (a sort of the vocabulary, on the first correction that needs it).
  */
+import type { IndexedDoc } from './config.ts';
 import { allowedEdits, editDistance, foldWord, isBetter } from './fuzzy.ts';
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const ASCII_WORD = /[a-z0-9]+/g;
+const NON_ASCII = /[^ -~\t\n\r]/;
+
+/** Distinct lowercase, accent-free words of at least 3 characters. */
+export function vocabularyWords(doc: IndexedDoc): string[] {
+  const text = `${doc.title} ${doc.speakers} ${doc.topics} ${doc.conference}`;
+  // Unicode normalisation and property classes are slow: plain ASCII text skips them.
+  const ascii = !NON_ASCII.test(text);
+  const folded = ascii ? text.toLowerCase() : text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  const words = folded.match(ascii ? ASCII_WORD : WORD) ?? [];
+  return [...new Set(words)].filter((w) => w.length >= 3);
+}
 
 interface Bucket {
   words: string[];

@@ -2,8 +2,10 @@ import fc from 'fast-check';
 import type { Document } from 'flexsearch';
 import { describe, expect, test } from 'vitest';
 import { createDocument, createEncoders, FIELDS, type IndexedDoc } from '../../src/search/config.ts';
-import { addDocument, PostingsBuilder } from '../../src/search/postings.ts';
-import { exportPostings, importPostings } from '../../src/search/postings-file.ts';
+import { addDocument } from '../../src/search/postings.ts';
+import { PostingsBuilder } from '../../src/search/postings-builder.ts';
+import { exportPostings } from '../../src/search/postings-file.ts';
+import { importPostings } from '../../src/search/saved-postings.ts';
 
 /** Every field's term -> posting lists, in map order, and the register, in insertion order. */
 function contents(doc: Document<IndexedDoc>) {

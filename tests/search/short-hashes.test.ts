@@ -4,7 +4,8 @@ import { createEncoders, type IndexedDoc } from '../../src/search/config.ts';
 import { FacetTally } from '../../src/search/facet-tally.ts';
 import { encodeShortFields, holdsWhole, shortSlot, tokenCount } from '../../src/search/short-fields.ts';
 import { hash16, PIECE, ShortHashes, UNKNOWN } from '../../src/search/short-hashes.ts';
-import { TalkTable, vocabularyWords } from '../../src/search/tables.ts';
+import { TalkTable } from '../../src/search/tables.ts';
+import { vocabularyWords } from '../../src/search/vocabulary.ts';
 
 const encoders = createEncoders();
 const SYLLABLES = [
