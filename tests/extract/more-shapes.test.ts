@@ -4,6 +4,14 @@ import { html, summary, talksOf } from './post-helpers.ts';
 describe('labelled and listed shapes', () => {
   test.each([
     [
+      'bold items whose title opens with a kind label',
+      '<ul><li><strong>Charting the tides</strong> — <em>Ada Brightwater</em></li><li><strong>Lightning talk: Knots in five minutes</strong> — <em>Mira Santos</em></li></ul>',
+      [
+        ['Charting the tides', ['Ada Brightwater']],
+        ['Knots in five minutes', ['Mira Santos']],
+      ],
+    ],
+    [
       'headings with the speaker in <small> after the title, and a date in <small> left alone',
       '<h3>Charting the tides <small>Ada Brightwater</small></h3><p>Notes.</p><h3>Lighthouses <small>Oskar Lindqvist</small></h3><p>More.</p><h3>Closing thoughts <small>June 2031</small></h3><p>Bye.</p>',
       [

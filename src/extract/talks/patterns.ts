@@ -51,6 +51,10 @@ const BOOK_MARKS = /^《([^《》]+)》$/u;
 /** "10:30 – ", "9h00-9h45 ": the time slot of a programme, which opens no title. */
 const TIME_SLOT = /^\d{1,2}[:h]\d{2}(?:\s*[-–]\s*\d{1,2}[:h]\d{2})?\s*[-–—|:]?\s+/;
 
+/** "Lightning talk: Rust in 5 minutes": a kind label and a colon before the title itself. */
+const KIND_LABEL =
+  /^(?:lightning(?: talk)?|keynote|opening keynote|closing keynote|workshop|atelier|panel|quickie|talk|session)\s*(?:#?\d{1,3})?\s*[:：]\s+(?=\S)/i;
+
 export function cleanTitle(text: string): string {
   // The marks are stripped only when the first or last character is one: the pattern scans it all.
   const marked = OPENING_MARK.test(text) || CLOSING_MARK.test(text.slice(-1));
@@ -63,6 +67,7 @@ export function cleanTitle(text: string): string {
       .replace(/^\d{1,2}[.)]\s+/, '')
       // "10:30 – Title", "9h00-9h45 Title": nor is the time slot of a programme.
       .replace(TIME_SLOT, '')
+      .replace(KIND_LABEL, '')
       .replace(SPACES, ' ')
       .trim()
   );
