@@ -86,7 +86,7 @@ const NO_MERGE: MergeState = { talks: new Map(), speakers: [] };
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters JSON escapes.
 const PLAIN = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
 
-/** Text that JSON.stringify would write between quotes as it is. */
+/** What JSON.stringify writes between the quotes of a string (the text itself when plain). */
 const quoted = (text: string) => (PLAIN.test(text) ? text : JSON.stringify(text).slice(1, -1));
 
 /**

@@ -1,8 +1,8 @@
 /**
  * The search index: a FlexSearch Document for full-text matching, our own tables for ids,
  * facets, vocabulary and ordering. FlexSearch is asked one word at a time (rank.ts); filters,
- * facet counts, pagination and snippets are done here, never with FlexSearch's tag, offset or
- * cache options.
+ * facet counts, pagination and snippets are ours too (results.ts), never FlexSearch's tag,
+ * offset or cache options.
  */
 import type { Document } from 'flexsearch';
 import type { Archive, SearchQuery, SearchResult, Talk } from '../model.ts';
@@ -12,13 +12,14 @@ import { COMPACT_MIN, Compactor } from './compaction.ts';
 import { createDocument, type Encoders, type IndexedDoc, SEARCH_CONFIG_HASH } from './config.ts';
 import { prepareHashes } from './field-score.ts';
 import { fingerprint } from './fingerprint.ts';
-import { ArchiveLookup, changedEntities, FACET_NAMES } from './lookup.ts';
+import { ArchiveLookup } from './lookup.ts';
 import { addDocument } from './postings.ts';
 import { PostingsBuilder } from './postings-builder.ts';
 import { capturePostings } from './postings-file.ts';
 import type { ParsedQuery } from './query.ts';
 import { type Ranking, rankQuery } from './rank.ts';
 import { relatedTalks } from './related.ts';
+import { renamedTalks } from './renames.ts';
 import { searchTalks, withPhrases } from './results.ts';
 import { captureTables } from './saved-tables.ts';
 import { Scores } from './scores.ts';
@@ -104,25 +105,8 @@ export class TalkSearchIndex implements SearchIndex {
     this.#lookup = new ArchiveLookup(archive);
     for (const id of removed) this.table.remove(id);
     for (const talk of changed) this.put(talk);
-    for (const talk of this.#renamed(before, changed)) this.put(talk);
+    for (const talk of renamedTalks(before, this.#lookup, this.table, changed)) this.put(talk);
     this.maybeCompact();
-  }
-
-  /** Talks not among `changed` that point to an entity whose indexed text changed. */
-  #renamed(before: ArchiveLookup, changed: Talk[]): Talk[] {
-    const done = new Set(changed.map((talk) => talk.id));
-    const talks: Talk[] = [];
-    const entities = changedEntities(before, this.#lookup);
-    for (const facet of FACET_NAMES) {
-      for (const key of entities[facet]) {
-        for (const num of this.table.facets[facet].talks(key) ?? []) {
-          const talk = this.table.get(num)?.talk;
-          if (talk && !done.has(talk.id)) talks.push(talk);
-          if (talk) done.add(talk.id);
-        }
-      }
-    }
-    return talks;
   }
 
   /** Starts a background rebuild once retired numbers are a quarter of what the index holds. */
