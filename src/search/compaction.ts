@@ -44,13 +44,14 @@ export class Compactor {
     this.#fresh = fresh;
     this.#running = new Promise<void>((resolve) => {
       let i = 0;
+      // Unref'd timers, not immediates: an idle server waits for them (see background.ts).
       const step = () => {
         for (const end = Math.min(nums.length, i + CHUNK); i < end; i++) {
           const record = this.table.get(nums[i]!);
           if (record) this.add(fresh, this.docFor(record));
         }
         if (i < nums.length) {
-          setImmediate(step).unref();
+          setTimeout(step, 0).unref();
           return;
         }
         // Numbers retired while the fresh index was built are the only ones it still holds.
@@ -60,7 +61,7 @@ export class Compactor {
         swap(fresh);
         resolve();
       };
-      setImmediate(step).unref();
+      setTimeout(step, 0).unref();
     });
   }
 }
