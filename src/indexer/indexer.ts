@@ -59,7 +59,8 @@ export class Indexer {
         );
       indexer.restore(loaded.snapshot, loaded.merged === 'stale', loaded.id);
       // After open() returns, so that a caller can pause it first.
-      if (options.warmUp !== false) setImmediate(() => indexer.warmUp()).unref();
+      // An unref'd timer, not an immediate: an idle server waits for it (search/background.ts).
+      if (options.warmUp !== false) setTimeout(() => indexer.warmUp(), 0).unref();
       return indexer;
     }
     const indexer = new Indexer(resolved, configHash, new ArchiveBuilder(vocabulary));
