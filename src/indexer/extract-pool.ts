@@ -34,14 +34,10 @@ export const DEFAULT_EXTRACT_TIMEOUT_MS = 5000;
 
 /**
  * A memory cap, so that a post that makes the extractor balloon crashes its worker, not the
- * process; and a young generation larger than V8's default (16 MB semi-spaces): a post's
- * parse tree and working strings then die young instead of being copied by scavenges midway,
- * which spares about a tenth of extraction's CPU time (bench/README.md, extraction).
+ * process. Not lower: V8 sizes its collections by the limit, and with a 512 MB cap the workers
+ * extracted about 15 % fewer posts per CPU-second than with 2 GB or none (bench/README.md).
  */
-export const EXTRACT_WORKER_LIMITS: ResourceLimits = {
-  maxOldGenerationSizeMb: 512,
-  maxYoungGenerationSizeMb: 192,
-};
+export const EXTRACT_WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 2048 };
 
 /** Its message is the reason alone ("extraction took longer than 5000 ms"); `source` names the post. */
 export class ExtractFailure extends Error {
