@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { ArchiveBuilder, buildArchive } from '../../src/archive/index.ts';
 import type { Archive, ExtractedPost } from '../../src/model.ts';
-import { conf, post, speaker, talk } from './posts.ts';
+import { arbitraryPost as postArbitrary } from './arbitrary.ts';
+import { conf } from './posts.ts';
 
 const TITLES = [
   'Istio: we have a problem',
@@ -22,25 +23,12 @@ const CONFERENCES = [
   null,
 ];
 
-const arbitraryPost: fc.Arbitrary<ExtractedPost> = fc
-  .record({
-    conference: fc.constantFrom(...CONFERENCES),
-    talks: fc.array(
-      fc.record({
-        title: fc.constantFrom(...TITLES),
-        name: fc.constantFrom(...NAMES),
-        handle: fc.constantFrom(...HANDLES),
-        topic: fc.constantFrom('Kubernetes', 'Rust', 'kubernetes'),
-      }),
-      { maxLength: 4 },
-    ),
-  })
-  .map(({ conference, talks }) =>
-    post(
-      conference,
-      talks.map((t) => talk(t.title, [speaker(t.name, t.handle)], { topics: [t.topic] })),
-    ),
-  );
+const arbitraryPost = postArbitrary({
+  titles: TITLES,
+  names: NAMES,
+  handles: HANDLES,
+  conferences: CONFERENCES,
+});
 
 /** What a full build and an incremental one must agree on (history depends on the path taken). */
 function content(archive: Archive) {

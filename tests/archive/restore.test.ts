@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { ArchiveBuilder, buildArchive, type MergeState } from '../../src/archive/index.ts';
 import type { Archive, ExtractedPost } from '../../src/model.ts';
+import { arbitraryPost as postArbitrary } from './arbitrary.ts';
 import { conf, post, speaker, talk } from './posts.ts';
 
 const TITLES = [
@@ -16,25 +17,12 @@ const HANDLES = ['@dgageot', null, null, '@zoe', '@gageot'];
 const CONFERENCES = [conf('dotScale', 2018), conf('DotScale', 2018), conf('KubeCon EU', 2019), null];
 const PATHS = ['a.md', 'b.md', 'c/d.html', 'e.txt'];
 
-const arbitraryPost: fc.Arbitrary<ExtractedPost> = fc
-  .record({
-    conference: fc.constantFrom(...CONFERENCES),
-    talks: fc.array(
-      fc.record({
-        title: fc.constantFrom(...TITLES),
-        name: fc.constantFrom(...NAMES),
-        handle: fc.constantFrom(...HANDLES),
-        topic: fc.constantFrom('Kubernetes', 'Rust', 'kubernetes'),
-      }),
-      { maxLength: 4 },
-    ),
-  })
-  .map(({ conference, talks }) =>
-    post(
-      conference,
-      talks.map((t) => talk(t.title, [speaker(t.name, t.handle)], { topics: [t.topic] })),
-    ),
-  );
+const arbitraryPost = postArbitrary({
+  titles: TITLES,
+  names: NAMES,
+  handles: HANDLES,
+  conferences: CONFERENCES,
+});
 const operations = fc.array(
   fc.record({ path: fc.constantFrom(...PATHS), post: fc.option(arbitraryPost, { nil: null }) }),
   { maxLength: 8 },
