@@ -3,8 +3,8 @@
  * items, table rows. One linear walk, so later steps never re-query the tree.
  */
 import type { AnyNode, Element } from 'domhandler';
-import { parseSpeakerList } from '../speakers.ts';
 import { blockText, isBlockTag, textLines } from '../text.ts';
+import { headingText } from './heading-text.ts';
 
 export interface HeadingBlock {
   type: 'heading';
@@ -178,18 +178,6 @@ function visitItem(el: Element, walk: Walk): void {
   for (const child of el.children)
     if (child.type === 'tag' && (child.name === 'ul' || child.name === 'ol')) visitChildren(child, walk);
   walk.depth--;
-}
-
-/**
- * "Title <small>Jane Doe</small>": a name set apart at the end of a heading is its speaker,
- * written as "Title — Jane Doe" so that the heading reads like the usual "Title - Speaker".
- */
-function headingText(el: Element): string {
-  const last = el.children.findLast((child) => child.type !== 'text' || child.data.trim() !== '');
-  if (last?.type !== 'tag' || (last.name !== 'small' && last.name !== 'cite')) return blockText([el]);
-  const title = blockText(el.children.slice(0, el.children.indexOf(last)));
-  const people = blockText([last]);
-  return title && parseSpeakerList(people).length ? `${title} — ${people}` : blockText([el]);
 }
 
 function visitElement(el: Element, walk: Walk): void {

@@ -13,7 +13,8 @@ import {
   isNotAttendedHeading,
   isRecapTitle,
 } from './classify.ts';
-import { cleanTitle, kindOf, parsePhrase, type TitledPhrase } from './patterns.ts';
+import { parsePhrase, type TitledPhrase } from './patterns.ts';
+import { cleanTitle, kindOf } from './titles.ts';
 
 export interface HeadingInfo {
   index: number;

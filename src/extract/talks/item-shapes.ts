@@ -14,9 +14,10 @@ import { isContainerHeading, isNonTalkHeading, saysNotSeen } from './classify.ts
 import type { ItemTalk } from './items.ts';
 import { fromLead, itemTalk } from './items.ts';
 import { labelledBlock } from './labels.ts';
-import { cleanTitle, kindOf, parsePhrase, type TitledPhrase } from './patterns.ts';
+import { parsePhrase, type TitledPhrase } from './patterns.ts';
 import { withoutResourceLinks } from './phrase-forms.ts';
 import { speakerFirstPhrases } from './speaker-first.ts';
+import { cleanTitle, kindOf } from './titles.ts';
 
 export interface ShapedTalk extends ItemTalk {
   /** Lines that only name the talk and its speakers: its notes leave them out. */

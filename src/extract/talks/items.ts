@@ -9,7 +9,8 @@ import { parseSpeakerList } from '../speakers.ts';
 import type { Block, TextBlock } from './blocks.ts';
 import { proseSpeakers } from './byline.ts';
 import { saysNotSeen } from './classify.ts';
-import { cleanTitle, kindOf, parsePhrase } from './patterns.ts';
+import { parsePhrase } from './patterns.ts';
+import { cleanTitle, kindOf } from './titles.ts';
 
 export interface ItemTalk {
   block: TextBlock;

@@ -10,8 +10,9 @@ import type { ExtractedSpeaker } from '../../model.ts';
 import { isNameLike, parseOneSpeaker, parseSpeakerList } from '../speakers.ts';
 import type { TextBlock } from './blocks.ts';
 import { saysNotSeen } from './classify.ts';
-import { cleanTitle, leadingNames } from './patterns.ts';
+import { leadingNames } from './patterns.ts';
 import { hasHanSurname } from './speaker-first.ts';
+import { cleanTitle } from './titles.ts';
 
 export interface Mention {
   title: string | null;

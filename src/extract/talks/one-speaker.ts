@@ -6,7 +6,8 @@
 import type { ExtractedSpeaker } from '../../model.ts';
 import type { Block, TextBlock } from './blocks.ts';
 import { saysNotSeen } from './classify.ts';
-import { cleanTitle, kindOf, leadingNames } from './patterns.ts';
+import { leadingNames } from './patterns.ts';
+import { cleanTitle, kindOf } from './titles.ts';
 
 const TALKS_WORD = /\b(?:talks?|keynotes?|presentations?|sessions?|conférences|interventions)\b/i;
 

@@ -7,7 +7,7 @@ import type { Block } from './blocks.ts';
 import { type LineRef, proseSpeakers } from './byline.ts';
 import { type Mention, proseMention, saysAnotherTalk } from './mentions.ts';
 import { speakerOfTitle, titlesOfOneSpeaker } from './one-speaker.ts';
-import { kindOf } from './patterns.ts';
+import { kindOf } from './titles.ts';
 
 /** A talk found in the blocks, before its notes, topics and anchor are settled. */
 export interface Found extends Omit<ExtractedTalk, 'text' | 'topics' | 'conference'> {

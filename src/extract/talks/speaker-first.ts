@@ -13,8 +13,9 @@ import { matchTopics } from '../topics.ts';
 import type { Block, TextBlock } from './blocks.ts';
 import { findByline } from './byline.ts';
 import { isContainerHeading, isNonTalkHeading } from './classify.ts';
-import { cleanTitle, kindOf, parsePhrase, type TitledPhrase } from './patterns.ts';
+import { parsePhrase, type TitledPhrase } from './patterns.ts';
 import { CREDITS } from './phrase-forms.ts';
+import { cleanTitle, kindOf } from './titles.ts';
 
 /** The people (a few names, so a bounded run) before the first dash, bar or colon, and what follows. */
 const SPLIT = /^(.{2,100}?)(?:\s[-–—|]\s|\s*:\s|\s*：\s*)(.+)$/u;

@@ -6,7 +6,7 @@
 import { parseSpeakerList } from '../speakers.ts';
 import type { TextBlock } from './blocks.ts';
 import type { ItemTalk } from './items.ts';
-import { cleanTitle, kindOf } from './patterns.ts';
+import { cleanTitle, kindOf } from './titles.ts';
 
 export interface Columns {
   title: number;
