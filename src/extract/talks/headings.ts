@@ -54,7 +54,7 @@ function isPostTitle(block: HeadingBlock, headings: readonly HeadingBlock[], ind
   // Site titles may come first ("Jane's blog", then "Notes from X 2014"): both sit above the talks.
   const aboveTalks = headings.slice(0, index).every((h) => h.level === block.level);
   const alone = block.level === 1 && headings.filter((h) => h.level === 1).length === 1;
-  return (index === 0 && alone) || (aboveTalks && index <= 1 && isRecapTitle(block.text));
+  return (index === 0 && alone) || (aboveTalks && isRecapTitle(block.text));
 }
 
 /** `phrases` holds readings made with the whole post in view (see speaker-first.ts); they win. */

@@ -56,6 +56,17 @@ export function isSpeakerLabel(text: string): boolean {
 }
 
 /**
+ * A title line, then a line `below` (at `ref`) that labels the speakers: the talk, with that
+ * line as its byline. A title ending like a sentence is prose, not a title.
+ */
+function titleOverLabel(title: string, below: string | undefined, ref: LineRef) {
+  const field = lineField(below);
+  if (!field || !IS_SPEAKER_LABEL.test(field.label) || /[.!?;:]$/.test(title)) return null;
+  const talk = fromFields([{ label: 'title', value: title }, field]);
+  return talk ? { ...talk, lines: [ref] } : null;
+}
+
+/**
  * "[Title]" then "Speaker: Jane Doe" in the next item or paragraph (often a nested list): the
  * first is the title when it is one short line, an item or a paragraph that is all bold or a link.
  */
@@ -65,20 +76,14 @@ function titleAbove(blocks: readonly Block[], at: number): (LabelledTalk & { lin
   if (next?.type !== 'text' || block.lines.length !== 1 || block.text.length > 150) return null;
   if (!(block.tag === 'li' && block.depth === 0) && !(block.tag === 'p' && block.lead === block.text))
     return null;
-  const below = lineField(next.lines[0]);
-  if (!below || !IS_SPEAKER_LABEL.test(below.label) || /[.!?;:]$/.test(block.text)) return null;
-  const talk = fromFields([{ label: 'title', value: block.text }, below]);
-  return talk ? { ...talk, lines: [{ block: at + 1, line: 0 }] } : null;
+  return titleOverLabel(block.text, next.lines[0], { block: at + 1, line: 0 });
 }
 
 /** "**[Title]**<br>Speakers: Jane Doe, Bo Li": a bold or linked first line, then the speakers' label. */
 function titleLine(block: TextBlock, at: number): (LabelledTalk & { lines: LineRef[] }) | null {
   const first = block.lines[0];
-  if (block.lines.length < 2 || !first || block.lead !== first || /[.!?;:]$/.test(first)) return null;
-  const below = lineField(block.lines[1]);
-  if (!below || !IS_SPEAKER_LABEL.test(below.label)) return null;
-  const talk = fromFields([{ label: 'title', value: first }, below]);
-  return talk ? { ...talk, lines: [{ block: at, line: 1 }] } : null;
+  if (block.lines.length < 2 || !first || block.lead !== first) return null;
+  return titleOverLabel(first, block.lines[1], { block: at, line: 1 });
 }
 
 /** "Speaker: Russ Cox — Talk: Go generics draft": labelled fields in one phrase. */
