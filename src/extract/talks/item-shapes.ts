@@ -1,10 +1,9 @@
 /**
  * Talks that need the blocks around one to be read: a speaker-first item or paragraph (its
- * reading settled by its siblings, see speaker-first.ts), "**Title** – *Jane Doe*." paragraphs
- * a title heading over a name heading and a title line over a name line (where the post repeats
- * them), labelled lines
- * ("Talk: …" / "Speaker: …"), and a definition list whose term is the title and whose
- * description opens with the speaker ("<dt>Title</dt><dd>Jane Doe — notes</dd>").
+ * reading settled by its siblings, see speaker-first.ts); "**Title** – *Jane Doe*." paragraphs,
+ * a title heading over a name heading and a title line over a name line (each where the post
+ * repeats it); labelled lines ("Talk: …" / "Speaker: …"); and a definition list whose term is
+ * the title and whose description opens with the speaker ("<dt>Title</dt><dd>Jane Doe</dd>").
  */
 import type { TalkKind } from '../../model.ts';
 import { parseSpeakerList, startsWithName } from '../speakers.ts';
@@ -56,13 +55,24 @@ export function sectionKinds(blocks: readonly Block[]): (TalkKind | null)[] {
  * does it at least twice, as one bold lead in prose ("**Update** - …") is no talk.
  */
 function leadParagraphs(blocks: readonly Block[]): Map<number, TitledPhrase> {
-  const found = new Map<number, TitledPhrase>();
-  blocks.forEach((block, at) => {
+  return repeated(blocks, (block) => {
     if (block.type !== 'text' || block.tag !== 'p' || !block.lead || !block.text.startsWith(block.lead))
-      return;
+      return null;
     const talk = fromLead(block);
     const title = talk?.title ? withoutResourceLinks(talk.title) : null;
-    if (talk) found.set(at, { title, speakers: talk.speakers, confirmed: true, kind: talk.kind });
+    return talk ? { title, speakers: talk.speakers, confirmed: true, kind: talk.kind } : null;
+  });
+}
+
+/** The readings `read` makes of the blocks, when it makes at least two: a shape the post repeats. */
+function repeated(
+  blocks: readonly Block[],
+  read: (block: Block, at: number) => TitledPhrase | null,
+): Map<number, TitledPhrase> {
+  const found = new Map<number, TitledPhrase>();
+  blocks.forEach((block, at) => {
+    const phrase = read(block, at);
+    if (phrase) found.set(at, phrase);
   });
   return found.size >= 2 ? found : new Map();
 }
@@ -72,17 +82,17 @@ function leadParagraphs(blocks: readonly Block[]): Map<number, TitledPhrase> {
  * Doe*". Read where the post does it at least twice, as a lone bold line over a name may be a quote.
  */
 function nameUnderTitle(blocks: readonly Block[]): Map<number, TitledPhrase> {
-  const found = new Map<number, TitledPhrase>();
-  blocks.forEach((block, at) => {
+  return repeated(blocks, (block) => {
     if (block.type !== 'text' || (block.tag !== 'li' && block.tag !== 'p') || block.lines.length !== 2)
-      return;
+      return null;
     const [title, name] = block.lines as [string, string];
-    if (block.lead !== title || /[.!?;:]$/.test(title) || name.length > 80 || /[.!?]$/.test(name)) return;
+    if (block.lead !== title || /[.!?;:]$/.test(title) || name.length > 80 || /[.!?]$/.test(name))
+      return null;
     const speakers = parseSpeakerList(name);
-    if (speakers.length)
-      found.set(at, { title: cleanTitle(title), speakers, confirmed: true, kind: kindOf(title) });
+    return speakers.length
+      ? { title: cleanTitle(title), speakers, confirmed: true, kind: kindOf(title) }
+      : null;
   });
-  return found.size >= 2 ? found : new Map();
 }
 
 /** Readings of headings, items and paragraphs made with the whole post in view. */
@@ -125,21 +135,20 @@ export function shapedTalk(
  * heading then sits inside the talk's section, so it is no talk of its own.
  */
 export function titleOverName(blocks: readonly Block[]): Map<number, TitledPhrase> {
-  const found = new Map<number, TitledPhrase>();
-  blocks.forEach((block, at) => {
+  return repeated(blocks, (block, at) => {
     const next = blocks[at + 1];
-    if (block.type !== 'heading' || next?.type !== 'heading' || next.level <= block.level) return;
+    if (block.type !== 'heading' || next?.type !== 'heading' || next.level <= block.level) return null;
     // A name heading is short and opens like a name: most headings are ruled out before parsing.
-    if (next.text.length > 80 || !startsWithName(next.text)) return;
-    if (isNonTalkHeading(block.text) || isContainerHeading(block.text) || parsePhrase(block.text)) return;
+    if (next.text.length > 80 || !startsWithName(next.text)) return null;
+    if (isNonTalkHeading(block.text) || isContainerHeading(block.text) || parsePhrase(block.text))
+      return null;
     const name = parsePhrase(next.text);
-    if (!name || name.confirmed || name.title || !name.speakers.length) return;
-    found.set(at, {
+    if (!name || name.confirmed || name.title || !name.speakers.length) return null;
+    return {
       title: cleanTitle(block.text),
       speakers: name.speakers,
       confirmed: true,
       kind: kindOf(block.text),
-    });
+    };
   });
-  return found.size >= 2 ? found : new Map();
 }
