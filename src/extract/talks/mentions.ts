@@ -7,11 +7,10 @@
  * A name alone, or a person thanked or met, is no talk.
  */
 import type { ExtractedSpeaker } from '../../model.ts';
-import { isNameLike, parseOneSpeaker, parseSpeakerList } from '../speakers.ts';
+import { hasHanSurname, isNameLike, parseOneSpeaker, parseSpeakerList } from '../speakers.ts';
 import type { TextBlock } from './blocks.ts';
 import { saysNotSeen } from './classify.ts';
 import { leadingNames } from './patterns.ts';
-import { hasHanSurname } from './speaker-first.ts';
 import { cleanTitle } from './titles.ts';
 
 export interface Mention {
