@@ -125,9 +125,15 @@ export function parseOneSpeaker(text: string): ExtractedSpeaker | null {
   return speaker(name, handle, affiliationOf(tail));
 }
 
+/** What a talk left behind, as link texts name it: "slides", "video", "repo". */
+export const RESOURCE_WORDS =
+  'slides?|vid[eé]os?|recording|transcript|pdf|youtube|vimeo|speakerdeck|slideshare|demo|code|repo|github|diapos?|replay';
+
 /** Link texts that follow a speaker's name ("Jane Doe (slides, video)") and name no company. */
-const RESOURCES =
-  /^(?:(?:slides?|vid[eé]os?|recording|transcript|notes|pdf|youtube|vimeo|speakerdeck|slideshare|demo|code|repo|github|blog(?: post)?|article|links?|diapos?|support|replay)(?:\s*[,/&|]\s*|\s+(?:and|et)\s+|$))+$/i;
+const RESOURCES = new RegExp(
+  `^(?:(?:${RESOURCE_WORDS}|notes|blog(?: post)?|article|links?|support)(?:\\s*[,/&|]\\s*|\\s+(?:and|et)\\s+|$))+$`,
+  'i',
+);
 
 /**
  * The company in what follows a name: "(Acme)" or "[Acme]" ends at its closing mark, so a sentence

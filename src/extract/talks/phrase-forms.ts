@@ -4,10 +4,9 @@
  * ("by Jane Doe — notes on…").
  */
 import type { ExtractedSpeaker, TalkKind } from '../../model.ts';
-import { parseOneSpeaker, parseSpeakerList } from '../speakers.ts';
+import { parseOneSpeaker, parseSpeakerList, RESOURCE_WORDS } from '../speakers.ts';
 
-const RESOURCE =
-  '(?:slides?|vid[eé]os?|recording|transcript|pdf|youtube|vimeo|speakerdeck|slideshare|demo|code|repo|github|diapos?|replay)';
+const RESOURCE = `(?:${RESOURCE_WORDS})`;
 /** "— video", "(slides, video)", "[slides]": links to what the talk left, at the end of a phrase. */
 const RESOURCE_TAIL = new RegExp(
   `\\s*(?:[-–—|:,]\\s*[([]?|[([])\\s*${RESOURCE}(?:\\s*(?:[,/&|]|and|et)\\s*${RESOURCE})*\\s*[)\\]]?\\s*\\.?$`,
