@@ -17,7 +17,7 @@ import {
 } from './conference-data.ts';
 import { unknownConference, unknownConferenceInText } from './conference-pattern.ts';
 import type { PostMeta } from './meta.ts';
-import { pageOf, textOf } from './page.ts';
+import { type PageIndex, pageOf, textOf } from './page.ts';
 
 interface Source {
   text: string;
@@ -45,15 +45,15 @@ export function adjacentYear(text: string, start: number, end: number): number |
   return year && year >= 1990 && year <= 2040 ? year : null;
 }
 
-function titleSources($: CheerioAPI, meta: PostMeta): string[] {
-  const titles = [meta.title, pageOf($).metas.get('og:title') ?? '', pageOf($).title ?? ''];
+function titleSources(page: PageIndex, meta: PostMeta): string[] {
+  const titles = [meta.title, page.metas.get('og:title') ?? '', page.title ?? ''];
   return [...new Set(titles.map((t) => t.trim()).filter(Boolean))];
 }
 
-function collectSources($: CheerioAPI, meta: PostMeta): Source[] {
-  const headings = pageOf($).headings.map(textOf);
+function collectSources(page: PageIndex, titles: string[], meta: PostMeta): Source[] {
+  const headings = page.headings.map(textOf);
   return [
-    ...titleSources($, meta).map((text) => ({ text, weight: TITLE })),
+    ...titles.map((text) => ({ text, weight: TITLE })),
     ...meta.tags.map((text) => ({ text, weight: 3 })),
     { text: (meta.url ?? '').replace(/[/_.-]+/g, ' '), weight: 2 },
     ...headings.map((text) => ({ text, weight: 1.5 })),
@@ -169,10 +169,11 @@ function resolve(mentions: Mention[], titles: string[], text: string, date: stri
 }
 
 export function inferConference($: CheerioAPI, meta: PostMeta): ConferenceRef | null {
-  const { text } = pageOf($);
-  const titles = titleSources($, meta);
+  const page = pageOf($);
+  const { text } = page;
+  const titles = titleSources(page, meta);
   const mentions = [
-    ...collectSources($, meta).flatMap(mentionsIn),
+    ...collectSources(page, titles, meta).flatMap(mentionsIn),
     ...textMentions(text.slice(0, TEXT_SCAN)),
   ];
   if (coversSeveral(mentions)) return null;

@@ -7,7 +7,7 @@ import type { AnyNode, Element } from 'domhandler';
 import type { ExtractedSpeaker } from '../model.ts';
 import { dateFromPath, normaliseDate, parseDate } from './dates.ts';
 import { primaryLanguage, resolveLanguage } from './language.ts';
-import { type PageIndex, pageOf } from './page.ts';
+import { type PageIndex, pageOf, textOf } from './page.ts';
 import { parseOneSpeaker } from './speakers.ts';
 
 export interface PostMeta {
@@ -66,11 +66,10 @@ function firstLink(nodes: readonly AnyNode[]): Element | null {
 }
 
 /** An h1 that is only a link home, or repeats the site name, is the site's banner. */
-function isBanner($: CheerioAPI, heading: Element, siteName: string | null): boolean {
-  const text = $(heading).text().trim();
+function isBanner(heading: Element, text: string, siteName: string | null): boolean {
   const link = firstLink(heading.children);
   const href = link?.attribs.href ?? '';
-  const linkIsAll = link !== null && $(link).text().trim() === text;
+  const linkIsAll = link !== null && textOf(link).trim() === text;
   if (linkIsAll && /^(?:\/|\.\/|https?:\/\/[^/]+\/?)$/.test(href)) return true;
   return !!siteName && text.toLowerCase() === siteName.toLowerCase();
 }
@@ -86,31 +85,27 @@ function extractTitle($: CheerioAPI, fm: FrontMatter, page: PageIndex): string {
   const fromMatter = stringField(fm, 'title');
   if (fromMatter) return fromMatter;
   const siteName = metaContent(page, 'og:site_name');
-  const heading = page.h1
-    .map((el) => $(el))
-    .find(($h, i) => $h.text().trim() && !isBanner($, page.h1[i]!, siteName));
-  if (heading) return heading.text().replace(/\s+/g, ' ').trim();
+  // Read through textOf (what cheerio's `.text()` gives) without a wrapper per heading.
+  for (const h1 of page.h1) {
+    const text = textOf(h1);
+    const trimmed = text.trim();
+    if (trimmed && !isBanner(h1, trimmed, siteName)) return text.replace(/\s+/g, ' ').trim();
+  }
   const declared = metaContent(page, 'og:title') ?? page.title ?? '';
   if (declared.trim()) return stripSiteName(declared, siteName);
   const firstBlock = page.body ? $(page.body).children().first().text().trim() : '';
   return firstBlock.length <= 160 ? firstBlock : '';
 }
 
-function jsonLdDate($: CheerioAPI, page: PageIndex): string | null {
+function jsonLdDate(page: PageIndex): string | null {
   for (const el of page.jsonLd) {
-    const match = /"datePublished"\s*:\s*"([^"]+)"/.exec($(el).text());
+    const match = /"datePublished"\s*:\s*"([^"]+)"/.exec(textOf(el));
     if (match?.[1]) return parseDate(match[1]);
   }
   return null;
 }
 
-function extractDate(
-  $: CheerioAPI,
-  fm: FrontMatter,
-  page: PageIndex,
-  url: string | null,
-  source: string,
-): string | null {
+function extractDate(fm: FrontMatter, page: PageIndex, url: string | null, source: string): string | null {
   const fromMatter = normaliseDate(fm.date) ?? normaliseDate(fm.published);
   if (fromMatter) return fromMatter;
   for (const key of DATE_META) {
@@ -119,13 +114,10 @@ function extractDate(
     if (parsed) return parsed;
   }
   const time = page.time;
-  const stamped = time && parseDate(time.attribs.datetime ?? time.attribs.content ?? $(time).text());
+  const stamped = time && parseDate(time.attribs.datetime ?? time.attribs.content ?? textOf(time));
   if (stamped) return stamped;
   return (
-    jsonLdDate($, page) ??
-    dateFromPath(url ?? '') ??
-    dateFromPath(source) ??
-    parseDate(page.text.slice(0, 2000))
+    jsonLdDate(page) ?? dateFromPath(url ?? '') ?? dateFromPath(source) ?? parseDate(page.text.slice(0, 2000))
   );
 }
 
@@ -139,12 +131,12 @@ function extractUrl(fm: FrontMatter, page: PageIndex): string | null {
   return candidates.find((u): u is string => !!u && /^https?:\/\//i.test(u.trim()))?.trim() ?? null;
 }
 
-function extractTags($: CheerioAPI, fm: FrontMatter, page: PageIndex): string[] {
+function extractTags(fm: FrontMatter, page: PageIndex): string[] {
   const tags = [
     ...listField(fm.tags),
     ...listField(fm.categories),
     ...listField(fm.keywords),
-    ...page.tags.map((el) => $(el).text()),
+    ...page.tags.map(textOf),
     ...page.articleTags,
     ...listField(metaContent(page, 'keywords')),
   ];
@@ -165,10 +157,10 @@ export function extractMeta($: CheerioAPI, frontMatter: FrontMatter, source = ''
     primaryLanguage(metaContent(page, 'og:locale'));
   return {
     title: extractTitle($, frontMatter, page),
-    date: extractDate($, frontMatter, page, url, source),
+    date: extractDate(frontMatter, page, url, source),
     language: resolveLanguage(declared, page.text),
     url,
-    tags: extractTags($, frontMatter, page),
+    tags: extractTags(frontMatter, page),
   };
 }
 

@@ -5,8 +5,10 @@
  */
 import { isNameLike } from './speakers.ts';
 
+const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
 function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c]};`);
+  return text.replace(/[&<>"]/g, (c) => ENTITIES[c] ?? c);
 }
 
 function looksLikeHeading(para: string): boolean {
