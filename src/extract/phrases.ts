@@ -20,7 +20,7 @@ import {
   tryOne,
 } from './phrase-index.ts';
 import { type StartTable, startTable } from './phrase-starts.ts';
-import { isWordCode, nextOpensWith, wordEnd, wordFilter } from './word-filter.ts';
+import { isWordCode, nextOpensWith, wordEnd, wordKeys } from './word-filter.ts';
 
 export interface Phrase<T> {
   /** The phrase as written in the data, "Service mesh". */
@@ -49,7 +49,10 @@ export function phraseMatcher<T>(phrases: Phrase<T>[]): PhraseMatcher<T> {
   // By the code of the character after the word, then by the word: no key string to build.
   const remembered = new Map<number, Map<string, Best | null>>();
   let rememberedCount = 0;
-  const mayStart = wordFilter(byTrigger.keys());
+  const triggers = [...byTrigger.keys()];
+  // By the id `keys` gives a trigger: a word is looked up without being sliced out.
+  const lists = triggers.map((key) => byTrigger.get(key)!);
+  const keys = wordKeys(triggers);
   const westernTable = startTable(westernStart, byFirstChar);
   // A table with no start (most vocabularies) need not be read at every character.
   const walkStarts = westernTable?.candidates.size ? westernTable : null;
@@ -84,25 +87,30 @@ export function phraseMatcher<T>(phrases: Phrase<T>[]): PhraseMatcher<T> {
     return best;
   }
 
-  /** The word `lower` spans `at` to `end` of `scan`: the text, lower-cased when `lowered`. */
+  /**
+   * The word from `at` to `end` of `scan`, the text lower-cased when `lowered`, looked up in
+   * `keys` already; `length` is that of its lower-cased form.
+   */
   function atWord(
     text: string,
     scan: string,
     lowered: boolean,
     at: number,
     end: number,
-    lower: string,
+    length: number,
   ): PhraseHit<T> | null {
-    const candidates = candidatesOf(lower);
+    const candidates = candidatesOf(keys.found);
     if (!candidates) return null;
+    // Only a key can be the first word of a candidate, so a word that is none is no first word.
+    const own = keys.found[0]! >= 0 ? triggers[keys.found[0]!]! : null;
     // Most words that start a phrase start only longer ones ("a" of "A/B testing").
     let best = candidates.some(isSingle)
-      ? bestSingle(text, at, text.slice(at, at + lower.length), candidates)
+      ? bestSingle(text, at, text.slice(at, at + length), candidates)
       : null;
     for (let order = 0; order < candidates.length; order++) {
       const c = candidates[order]!;
       if (c.single) continue;
-      if (c.second !== null && c.first === lower) {
+      if (c.second !== null && c.first === own) {
         if (!nextOpensWith(scan, lowered, end, c.second)) continue;
       }
       best = tryOne(text, at, c, order, best);
@@ -111,36 +119,23 @@ export function phraseMatcher<T>(phrases: Phrase<T>[]): PhraseMatcher<T> {
   }
 
   /**
-   * Phrases that may start at a word: as written, singular ("meshes" without "s" or "es"), or
-   * without a year suffix ("kubecon2019").
+   * Phrases that may start at a word, by the ids of its keys: as written, singular ("meshes"
+   * without "s" or "es"), or without a year suffix ("kubecon2019").
    */
-  function candidatesOf(lower: string): readonly Compiled<T>[] | null {
-    const found = byTrigger.get(lower) ?? null;
-    const length = lower.length;
-    const last = lower.charCodeAt(length - 1);
-    if (last === 115 /* s */) {
-      if (length < 2) return found;
-      const singular = alsoUnder(found, lower.slice(0, -1));
-      return length > 2 && lower.charCodeAt(length - 2) === 101 /* e */
-        ? alsoUnder(singular, lower.slice(0, -2))
-        : singular;
+  function candidatesOf(found: Int32Array): readonly Compiled<T>[] | null {
+    let candidates: readonly Compiled<T>[] | null = null;
+    for (let i = 0; i < found.length; i++) {
+      const id = found[i]!;
+      if (id < 0) continue;
+      // A phrase listed twice is tried twice, harmlessly: the longest match wins either way.
+      candidates = candidates ? candidates.concat(lists[id]!) : lists[id]!;
     }
-    // Most words end in neither "s" nor a digit: they have no variant to look up.
-    if (last < 48 || last > 57) return found;
-    const stripped = lower.replace(/\d+$/, '');
-    return stripped ? alsoUnder(found, stripped) : found;
-  }
-
-  function alsoUnder(found: readonly Compiled<T>[] | null, key: string): readonly Compiled<T>[] | null {
-    const more = byTrigger.get(key);
-    // A phrase listed twice is tried twice, harmlessly: the longest match wins either way.
-    if (!more) return found;
-    return found ? found.concat(more) : more;
+    return candidates;
   }
 
   /**
    * Hits that start at a word of `scan`. Words are found by char codes and most are ruled out
-   * before being sliced: a regex match and a map lookup per word cost more than the scan.
+   * by a hash of them: a slice and a map lookup per word cost more than the scan.
    */
   function wordHits(
     text: string,
@@ -152,16 +147,24 @@ export function phraseMatcher<T>(phrases: Phrase<T>[]): PhraseMatcher<T> {
     const length = scan.length;
     let at = 0;
     while (at < length) {
-      if (!isWordCode(scan.charCodeAt(at))) {
-        if (starts) startHit(text, at, starts, hits);
+      const code = scan.charCodeAt(at);
+      if (!isWordCode(code)) {
+        // Below U+0250 a non-word character of `scan` is that of `text` (none other lower-cases
+        // to it), so the table is read without reading `text`, often a slower concatenation.
+        if (starts && (code >= 0x250 || starts.codes[code] === 1)) startHit(text, at, starts, hits);
         at++;
         continue;
       }
-      const read = lowered ? mayStart(scan, at) : wordEnd(scan, at);
+      const read = lowered ? keys.read(scan, at) : wordEnd(scan, at);
       const end = read < 0 ? -read : read;
       if (read > 0) {
-        const word = scan.slice(at, end);
-        const hit = atWord(text, scan, lowered, at, end, lowered ? word : word.toLowerCase());
+        let length = end - at;
+        if (!lowered) {
+          const lower = scan.slice(at, end).toLowerCase();
+          keys.lookUp(lower);
+          length = lower.length;
+        }
+        const hit = atWord(text, scan, lowered, at, end, length);
         if (hit) hits.push(hit);
       }
       at = end;

@@ -93,10 +93,8 @@ export function textLines(nodes: readonly AnyNode[], limit = Number.POSITIVE_INF
   for (let start = 0; start <= raw.length; ) {
     let end = raw.indexOf('\n', start);
     if (end < 0) end = raw.length;
-    if (end > start) {
-      const line = condense(raw.slice(start, end));
-      if (line) lines.push(line);
-    }
+    const line = condenseSpan(raw, start, end);
+    if (line) lines.push(line);
     start = end + 1;
   }
   return lines;
@@ -108,15 +106,48 @@ export function textLines(nodes: readonly AnyNode[], limit = Number.POSITIVE_INF
  * into one space, without splitting into lines first.
  */
 export function blockText(nodes: readonly AnyNode[], limit = Number.POSITIVE_INFINITY): string {
-  return condense(rawText(nodes, limit));
+  const raw = rawText(nodes, limit);
+  return condenseSpan(raw, 0, raw.length);
+}
+
+/** Whitespace as `\s` reads it, and the zero-width space: what condensing rewrites. */
+function isSpaceCode(c: number): boolean {
+  if (c > 32 && c < 160) return false;
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 160 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200b) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /**
  * Whitespace that `condense` rewrites: a run of two or more, or one that is not a plain space.
- * A lone space stays as it is, so most of a text is never matched nor copied.
+ * A lone space stays as it is, so most of a text is never matched nor copied. The first class
+ * spells out `\s` without the space: cheaper to test than a negated `\s` on two-byte strings.
  */
-const TO_CONDENSE = /[\s\u200b]{2,}|[^\S ]|\u200b/g;
+const TO_CONDENSE =
+  /[\t-\r\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff][\s\u200b]*| [\s\u200b]+/g;
+
+/**
+ * `text.slice(start, end)` condensed. The edges are trimmed before the inner whitespace is
+ * rewritten: a blank span costs no copy, and an indented one is not copied twice.
+ */
+function condenseSpan(text: string, start: number, end: number): string {
+  while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
+  while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
+  if (start === end) return '';
+  const inner = start === 0 && end === text.length ? text : text.slice(start, end);
+  return inner.replace(TO_CONDENSE, ' ');
+}
 
 export function condense(text: string): string {
-  return text.replace(TO_CONDENSE, ' ').trim();
+  return condenseSpan(text, 0, text.length);
 }

@@ -107,6 +107,7 @@ function weightOf(text: string): number {
 }
 
 interface Stat {
+  name: string;
   score: number;
   first: number;
 }
@@ -116,7 +117,7 @@ type Stats = Map<string, Stat>;
 function count(stats: Stats, topic: string, start: number, weight: number): void {
   const entry = stats.get(topic);
   if (entry) entry.score += weight;
-  else stats.set(topic, { score: weight, first: start });
+  else stats.set(topic, { name: topic, score: weight, first: start });
 }
 
 /** Vocabulary hits, counted straight into `stats`: no intermediate arrays. */
@@ -149,14 +150,16 @@ function isAsciiLetter(code: number): boolean {
 function camelWords(text: string): { word: string; start: number }[] {
   const found: { word: string; start: number }[] = [];
   CAMEL_JOIN.lastIndex = 0;
-  for (let join = CAMEL_JOIN.exec(text); join; join = CAMEL_JOIN.exec(text)) {
-    let start = join.index;
+  // `test` moves `lastIndex` past the pair without allocating a match array as `exec` does.
+  while (CAMEL_JOIN.test(text)) {
+    const join = CAMEL_JOIN.lastIndex - 2;
+    let start = join;
     while (start > 0 && isAsciiLetter(text.charCodeAt(start - 1))) start--;
     CAMEL_WORD.lastIndex = start;
     const word = CAMEL_WORD.exec(text)?.[0];
     if (word) found.push({ word, start });
     // The rest of this run of letters holds no other word start.
-    let end = join.index + 2;
+    let end = join + 2;
     while (end < text.length && isAsciiLetter(text.charCodeAt(end))) end++;
     CAMEL_JOIN.lastIndex = end;
   }
@@ -165,8 +168,11 @@ function camelWords(text: string): { word: string; start: number }[] {
 
 /** CamelCase product names a talk repeats at least three times ("SkyWalking", "DragonflyDB"). */
 function countSalientUnknown(text: string, stats: Stats): void {
+  const words = camelWords(text);
+  // A token counts from three uses on: most texts have fewer CamelCase words in all.
+  if (words.length < 3) return;
   const starts = new Map<string, number[]>();
-  for (const { word, start } of camelWords(text)) {
+  for (const { word, start } of words) {
     if (NOT_TOPICS.has(word)) continue;
     const known = starts.get(word);
     if (known) known.push(start);
@@ -183,8 +189,9 @@ export function matchTopics(text: string): string[] {
   const stats: Stats = new Map();
   countHits(text, stats);
   countSalientUnknown(text, stats);
-  return [...stats]
-    .sort((a, b) => b[1].score - a[1].score || a[1].first - b[1].first)
+  // Ranked by the stats themselves, which hold their names: no [name, stat] pair per entry.
+  return [...stats.values()]
+    .sort((a, b) => b.score - a.score || a.first - b.first)
     .slice(0, MAX_TOPICS)
-    .map(([name]) => name);
+    .map((stat) => stat.name);
 }

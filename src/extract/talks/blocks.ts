@@ -81,16 +81,16 @@ const PROFILE =
 const NOT_PROFILES = new Set(['share', 'intent', 'home', 'search', 'hashtag', 'i', 'login', 'signup']);
 
 type Runs = Pick<TextBlock, 'strong' | 'links' | 'emphasis' | 'profiles'> & {
-  /** The element of each run read, with its text: the lead is usually one of them. */
-  read: Element[];
-  texts: string[];
+  /** The element that opens the block, and its text once the walk has read it. */
+  lead: Element | null;
+  leadText: string | null;
 };
 
-interface Inside {
-  strong: boolean;
-  link: boolean;
-  italic: boolean;
-}
+// Kinds of run an element is inside, as bits: no object per element visited.
+const IN_STRONG = 1;
+const IN_LINK = 2;
+const IN_ITALIC = 4;
+const IN_ALL = IN_STRONG | IN_LINK | IN_ITALIC;
 
 function profileHandle(el: Element): string | null {
   const handle = el.name === 'a' ? PROFILE.exec(el.attribs.href ?? '')?.[1] : undefined;
@@ -101,28 +101,23 @@ function profileHandle(el: Element): string | null {
  * Bold, linked and italic runs and profile links under `nodes`, outermost of each kind only,
  * nested lists excluded; one walk, each run's text condensed once.
  */
-function collectRuns(nodes: readonly AnyNode[], inside: Inside, out: Runs): Runs {
+function collectRuns(nodes: readonly AnyNode[], inside: number, out: Runs): Runs {
   for (const node of nodes) {
     if (node.type !== 'tag' || node.name === 'ul' || node.name === 'ol') continue;
-    const strong = !inside.strong && STRONG.has(node.name);
-    const link = !inside.link && node.name === 'a';
-    const italic = !inside.italic && ITALIC.has(node.name);
-    const handle = link ? profileHandle(node) : null;
-    const text = strong || link || italic ? blockText([node]) : '';
-    if (strong) out.strong.push(text);
-    if (link) out.links.push(text);
-    if (italic) out.emphasis.push(text);
-    if (handle) out.profiles.push({ text, handle });
+    const strong = !(inside & IN_STRONG) && STRONG.has(node.name);
+    const link = !(inside & IN_LINK) && node.name === 'a';
+    const italic = !(inside & IN_ITALIC) && ITALIC.has(node.name);
     if (strong || link || italic) {
-      out.read.push(node);
-      out.texts.push(text);
+      const text = blockText([node]);
+      if (strong) out.strong.push(text);
+      if (link) out.links.push(text);
+      if (italic) out.emphasis.push(text);
+      const handle = link ? profileHandle(node) : null;
+      if (handle) out.profiles.push({ text, handle });
+      if (node === out.lead) out.leadText = text;
     }
-    const deeper = {
-      strong: inside.strong || strong,
-      link: inside.link || link,
-      italic: inside.italic || italic,
-    };
-    if (!(deeper.strong && deeper.link && deeper.italic)) collectRuns(node.children, deeper, out);
+    const deeper = inside | (strong ? IN_STRONG : 0) | (link ? IN_LINK : 0) | (italic ? IN_ITALIC : 0);
+    if (deeper !== IN_ALL) collectRuns(node.children, deeper, out);
   }
   return out;
 }
@@ -130,18 +125,17 @@ function collectRuns(nodes: readonly AnyNode[], inside: Inside, out: Runs): Runs
 function textBlock(tag: string, depth: number, nodes: AnyNode[], el: Element | null): TextBlock | null {
   const lines = textLines(nodes);
   if (!lines.length) return null;
-  const runs: Runs = { strong: [], links: [], emphasis: [], profiles: [], read: [], texts: [] };
-  collectRuns(nodes, { strong: false, link: false, italic: false }, runs);
   const lead = leadOf(nodes);
-  // A lead that is also a bold, linked or italic run was read already: its text is not read twice.
-  const at = lead ? runs.read.indexOf(lead) : -1;
+  const runs: Runs = { strong: [], links: [], emphasis: [], profiles: [], lead, leadText: null };
+  collectRuns(nodes, 0, runs);
   return {
     type: 'text',
     tag,
     depth,
     text: lines.length === 1 ? lines[0]! : lines.join(' '),
     lines,
-    lead: lead && ((at >= 0 ? runs.texts[at] : blockText([lead])) || null),
+    // A lead that is also a bold, linked or italic run was read already: its text is not read twice.
+    lead: lead && ((runs.leadText ?? blockText([lead])) || null),
     inPageLink: opensWithInPageLink(nodes),
     strong: runs.strong,
     links: runs.links,
@@ -170,13 +164,16 @@ function pushInline(walk: Walk, run: AnyNode[]): void {
   if (block) walk.blocks.push(block);
 }
 
+const isList = (node: AnyNode): node is Element =>
+  node.type === 'tag' && (node.name === 'ul' || node.name === 'ol');
+
 function visitItem(el: Element, walk: Walk): void {
-  const own = el.children.filter((c) => !(c.type === 'tag' && (c.name === 'ul' || c.name === 'ol')));
+  // Most items hold no nested list: their children are the block's nodes as they are, not a copy.
+  const own = el.children.some(isList) ? el.children.filter((c) => !isList(c)) : el.children;
   const block = textBlock('li', walk.depth, own, el);
   if (block) walk.blocks.push(block);
   walk.depth++;
-  for (const child of el.children)
-    if (child.type === 'tag' && (child.name === 'ul' || child.name === 'ol')) visitChildren(child, walk);
+  for (const child of el.children) if (isList(child)) visitChildren(child, walk);
   walk.depth--;
 }
 
@@ -196,16 +193,18 @@ function visitElement(el: Element, walk: Walk): void {
 
 /** Block children are visited; runs of inline children between them form one paragraph. */
 function visitChildren(parent: Element, walk: Walk): void {
-  let run: AnyNode[] = [];
+  // Started at the first inline child: adjacent blocks leave no empty run to read.
+  let run: AnyNode[] | null = null;
   for (const child of parent.children) {
     // Headings are block tags too: an inline child is never one.
     if (child.type === 'tag' && isBlockTag(child.name) && child.name !== 'br') {
-      pushInline(walk, run);
-      run = [];
+      if (run) pushInline(walk, run);
+      run = null;
       visitElement(child, walk);
-    } else run.push(child);
+    } else if (run) run.push(child);
+    else run = [child];
   }
-  pushInline(walk, run);
+  if (run) pushInline(walk, run);
 }
 
 export function flattenBlocks(root: Element): Block[] {

@@ -42,15 +42,20 @@ export function headingContexts(blocks: readonly Block[]): string[][] {
   });
 }
 
+/** The cues of a talk whose section ends before `end`. */
 export function cuesOf(
   blocks: readonly Block[],
   talk: Found & { row?: RowEdition | null },
   contexts: readonly string[][],
-  section: readonly number[],
+  end: number,
 ): ConferenceCues {
   const own = blocks[talk.start]!;
   const headings = contexts[talk.start] ?? [];
   if (talk.level === 7) return { own: firstSentence(own.text), row: talk.row ?? null, headings, notes: '' };
-  const first = section.map((i) => blocks[i]!).find((b) => b.type === 'text' && b.text.trim());
-  return { own: own.text, row: null, headings, notes: first ? firstSentence(first.text) : '' };
+  for (let i = talk.start + 1; i < end; i++) {
+    const block = blocks[i]!;
+    if (block.type === 'text' && block.text.trim())
+      return { own: own.text, row: null, headings, notes: firstSentence(block.text) };
+  }
+  return { own: own.text, row: null, headings, notes: '' };
 }

@@ -18,20 +18,18 @@ import { readHeadings, talkHeadings } from './headings.ts';
 import { blockPhrases, sectionKinds, shapedTalk } from './item-shapes.ts';
 import { type ItemTalk, inlineTalks, itemTalk, linkedSiblings } from './items.ts';
 import type { Mention } from './mentions.ts';
+import { notesOf, sectionEnd } from './notes.ts';
 import type { TitledPhrase } from './patterns.ts';
 import { type Found, fromOneSpeaker, fromProse, type PostContext, withoutEchoes } from './prose.ts';
 import { type Columns, headerColumns, type RowEdition, rowEdition, rowTalk } from './tables.ts';
 
 type FoundInRow = Found & { row?: RowEdition | null };
 
+/** The talks that headings announce, and the blocks they take: their sections, and those not attended. */
 function fromHeadings(
   blocks: readonly Block[],
   phrases: ReadonlyMap<number, TitledPhrase>,
-): {
-  found: Found[];
-  covered: Set<number>;
-  skipped: Set<number>;
-} {
+): { found: Found[]; taken: Set<number> } {
   const infos = readHeadings(blocks, phrases);
   const found = talkHeadings(infos).map(({ info, title, speakers, kind }) => ({
     title,
@@ -42,13 +40,14 @@ function fromHeadings(
     level: info.heading.level,
     byline: info.bylineLines,
   }));
-  const covered = new Set<number>();
+  const taken = new Set<number>();
   const starts = new Set(found.map((t) => t.start));
-  for (const talk of found) for (const i of sectionRange(blocks, talk, starts)) covered.add(i);
-  const skipped = new Set<number>();
+  for (const talk of found)
+    for (let i = talk.start + 1, end = sectionEnd(blocks, talk, starts); i < end; i++) taken.add(i);
   for (const info of infos)
-    if (info.notAttended) for (let i = info.index; i <= endOf(blocks, info.index); i++) skipped.add(i);
-  return { found, covered, skipped };
+    if (info.notAttended)
+      for (let i = info.index, end = endOf(blocks, info.index); i <= end; i++) taken.add(i);
+  return { found, taken };
 }
 
 function endOf(blocks: readonly Block[], start: number): number {
@@ -59,18 +58,6 @@ function endOf(blocks: readonly Block[], start: number): number {
     if (block.type === 'heading' && block.level <= level) return i - 1;
   }
   return blocks.length - 1;
-}
-
-/** The blocks after a talk's own block that hold its notes: up to the next talk or a heading as high. */
-function sectionRange(blocks: readonly Block[], talk: Found, starts: ReadonlySet<number>): number[] {
-  const range: number[] = [];
-  for (let i = talk.start + 1; i < blocks.length; i++) {
-    const block = blocks[i]!;
-    if (starts.has(i)) break;
-    if (block.type === 'heading' && block.level <= talk.level) break;
-    range.push(i);
-  }
-  return range;
 }
 
 function fromItems(
@@ -127,28 +114,6 @@ function withoutRepeats<T extends Found>(found: T[]): T[] {
   });
 }
 
-/**
- * The talk's notes: its own block when it is no heading, then its section (`section`, the
- * indexes of its blocks). Without `byline`, the lines that only name its speakers are left out,
- * since the speakers are read from them.
- */
-function notesOf(blocks: readonly Block[], talk: Found, section: readonly number[], byline = false): string {
-  const skipped = new Map<number, Set<number>>();
-  if (!byline)
-    for (const { block, line } of talk.byline ?? [])
-      skipped.set(block, (skipped.get(block) ?? new Set()).add(line));
-  const parts: string[] = [];
-  if (talk.level === 7) addNotes(parts, blocks[talk.start]!, skipped.get(talk.start));
-  for (const i of section) addNotes(parts, blocks[i]!, skipped.get(i));
-  return parts.join(' ').slice(0, 20_000);
-}
-
-function addNotes(parts: string[], block: Block, skip: ReadonlySet<number> | undefined): void {
-  const text =
-    skip && block.type === 'text' ? block.lines.filter((_, l) => !skip.has(l)).join(' ') : block.text;
-  if (text) parts.push(text);
-}
-
 /** A talk with the short texts that may name its conference. */
 export interface TalkInContext extends ExtractedTalk {
   cues: ConferenceCues;
@@ -183,7 +148,7 @@ export function findTalks(
     return recap;
   });
   const headings = fromHeadings(blocks, phrases);
-  const taken = new Set([...headings.covered, ...headings.skipped]);
+  const taken = headings.taken;
   // Each paragraph's mention, kept for the second reading below: a third of posts need one.
   const mentions = new Map<number, Mention | null>();
   const prose = fromProse(blocks, taken, false, post, mentions);
@@ -205,8 +170,8 @@ export function findTalks(
   const starts = new Set(found.map((t) => t.start));
   return found.map((talk, i) => {
     // Found once, read three times: the notes, the notes with the byline, the cues.
-    const range = sectionRange(blocks, talk, starts);
-    const text = notesOf(blocks, talk, range);
+    const end = sectionEnd(blocks, talk, starts);
+    const notes = notesOf(blocks, talk, end);
     return {
       title: talk.title,
       speakers: talk.speakers,
@@ -214,9 +179,9 @@ export function findTalks(
       kind: talk.kind,
       anchor: anchors[i] ?? null,
       conference: null,
-      text,
-      section: talk.byline?.length ? notesOf(blocks, talk, range, true) : text,
-      cues: cuesOf(blocks, talk, contexts, range),
+      text: notes.text,
+      section: notes.section,
+      cues: cuesOf(blocks, talk, contexts, end),
     };
   });
 }
