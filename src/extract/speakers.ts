@@ -125,7 +125,10 @@ export function parseOneSpeaker(text: string): ExtractedSpeaker | null {
   return speaker(name, handle, affiliationOf(tail));
 }
 
-/** What a talk left behind, as link texts name it: "slides", "video", "repo". */
+/**
+ * What a talk left behind, as link texts name it: "slides", "video", "repo". Each word ends in a
+ * plain letter, perhaps optional ("slides?"): phrase-forms.ts looks at that letter first.
+ */
 export const RESOURCE_WORDS =
   'slides?|vid[eé]os?|recording|transcript|pdf|youtube|vimeo|speakerdeck|slideshare|demo|code|repo|github|diapos?|replay';
 

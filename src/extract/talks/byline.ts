@@ -6,16 +6,13 @@
 import type { ExtractedSpeaker } from '../../model.ts';
 import { handleOf, isNameLike, parseOneSpeaker, parseSpeakerList, startsWithName } from '../speakers.ts';
 import type { TextBlock } from './blocks.ts';
-import { leadingNames } from './patterns.ts';
+import { handled, profileInOpening, proseSpeakers } from './prose-speakers.ts';
 
 const LABEL =
   /^(?:t[a]lk\s+)?(?:présenté(?:e|s)? par|animé(?:e|s)? par|presented by|given by|speakers?|intervenants?|orateurs?|讲师|演讲者|演讲嘉宾|分享嘉宾|分享者|嘉宾|讲者)\s*[:：]?\s*(.*)$/iu;
 /** "By Jane Doe" counts only as the very first line of a section, where post bylines never are. */
 const BY = /^(?:by|par|von)\s+(.+)$/i;
 const HAN_BIO = /^([\p{Script=Han}]{2,4})(?:\s+|[，,（(])/u;
-const PROSE_VERB =
-  /^(?:\s+from\b|,\s*(?:from|of|de|founder|co-?founder|cto|ceo|head|engineer|developer|who)|\s+(?:talked|spoke|gave|presented|opened|started|kicked|showed|explained|shared|introduced|demonstrated|walked|told|took|began|closed|was|is|had|did|delivered|described|discussed|argued|reminded|made|nous|a\s|est|présente)\b|['’]s\s+(?:keynote|talk|session|presentation|workshop|walkthrough|talked|lecture)\b)/i;
-
 /** Pictographs and symbols that open a line ("🎤 Speaker: …", "👤 Jane Doe"), with their spaces. */
 const LEADING_SYMBOLS = /^(?:\p{Extended_Pictographic}|\p{So}|\uFE0F|\u200D|\s)+/u;
 
@@ -71,9 +68,12 @@ function itemsAfter(blocks: readonly TextBlock[], b: number): Candidate[] {
 }
 
 function labelled(blocks: readonly TextBlock[]): Byline | null {
-  for (const [b, block] of blocks.entries()) {
-    for (const [i, line] of block.lines.entries()) {
-      const match = withoutSymbols(line).match(LABEL);
+  // Every line of the section is looked at (a <pre> gives one per word): counted loops, without
+  // an iterator and an index-line pair per line.
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b]!;
+    for (let i = 0; i < block.lines.length; i++) {
+      const match = withoutSymbols(block.lines[i]!).match(LABEL);
       if (!match) continue;
       const rest = match[1]!.trim();
       const inline = rest ? speakerLine(stripBullet(rest)) : [];
@@ -90,63 +90,6 @@ function labelled(blocks: readonly TextBlock[]): Byline | null {
 }
 
 const stripBullet = (line: string) => line.replace(/^[*•·+-]\s+/, '');
-
-/** Someone named with a handle in the first sentence: "Jane Doe (@jdoe) talked about…". */
-function handled(text: string): ExtractedSpeaker[] {
-  if (!text.includes('@')) return [];
-  const match = text.match(/((?:[\p{Lu}][\p{L}'’.-]+\s+){1,3}[\p{Lu}][\p{L}'’.-]+)\s*\(?\s*(@\w+)\)?/u);
-  if (!match) return [];
-  // "Bravo Romain Menetrier (@r)": drop leading words until a name remains.
-  const words = match[1]!.split(/\s+/);
-  for (let i = 0; i < words.length - 1; i++) {
-    const one = parseOneSpeaker(words.slice(i).join(' '));
-    if (one) return [{ ...one, handle: match[2]! }];
-  }
-  return [];
-}
-
-/** "Jane Doe, from Acme, started the morning…", "Jane Doe (@jd) showed us…". */
-export function proseSpeakers(text: string): ExtractedSpeaker[] {
-  // "Firstly, Jane Doe and Bo Li from Acme…": a leading adverb does not hide the speakers.
-  const { speakers, rest } = leadingNames(
-    text.replace(/^(?:firstly|first|then|next|finally|later|afterwards|ensuite|puis|enfin),\s+/i, ''),
-  );
-  if (!speakers.length) return [];
-  const handle = rest.match(/^\s*\(?\s*(@\w+)\s*\)?/);
-  if (handle && speakers.length === 1) return [{ ...speakers[0]!, handle: handle[1]! }];
-  return PROSE_VERB.test(rest) ? speakers : [];
-}
-
-/**
- * A linked full name in the opening paragraph ("la keynote d'[Alex Danvy]"). Weaker than a
- * byline: it names the speaker of a section already known to be a talk, never makes one.
- */
-export function linkedPerson(blocks: readonly TextBlock[]): ExtractedSpeaker[] {
-  for (const run of blocks[0]?.links ?? []) {
-    const one = parseOneSpeaker(run);
-    if (one && !one.affiliation && one.name === run.trim()) return [one];
-  }
-  return [];
-}
-
-const PROFILE_NAME = /^[\p{Lu}][\p{L}'’.-]+(?:\s+[\p{Lu}][\p{L}'’.-]+){0,3}$/u;
-
-/**
- * "I heard [Attila] mention…": a person linked to their profile in the section's first sentence.
- * The profile address makes even a first name alone a person, and gives their handle.
- */
-function profileInOpening(block: TextBlock | undefined): ExtractedSpeaker[] {
-  if (!block?.profiles.length) return [];
-  // The first sentence: up to the first break after a mark, found without splitting the block.
-  const end = block.text.search(/(?<=[.!?])\s/);
-  const opening = end < 0 ? block.text : block.text.slice(0, end);
-  for (const { text, handle } of block.profiles) {
-    if (!PROFILE_NAME.test(text) || !opening.includes(text)) continue;
-    const full = parseOneSpeaker(text);
-    if (full || !text.includes(' ')) return [{ name: full?.name ?? text, handle, affiliation: null }];
-  }
-  return [];
-}
 
 /** A line of a section: the index of its block among the section's blocks, and its own there. */
 export interface LineRef {

@@ -5,7 +5,7 @@
  */
 import type { ExtractedSpeaker, TalkKind } from '../../model.ts';
 import type { Block, HeadingBlock, TextBlock } from './blocks.ts';
-import { findByline, type LineRef, linkedPerson } from './byline.ts';
+import { findByline, type LineRef } from './byline.ts';
 import {
   isBareKind,
   isContainerHeading,
@@ -14,6 +14,7 @@ import {
   isRecapTitle,
 } from './classify.ts';
 import { parsePhrase, type TitledPhrase } from './patterns.ts';
+import { linkedPerson } from './prose-speakers.ts';
 import { cleanTitle, kindOf } from './titles.ts';
 
 export interface HeadingInfo {

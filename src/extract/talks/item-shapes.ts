@@ -16,7 +16,7 @@ import { labelledBlock } from './labels.ts';
 import { parsePhrase, type TitledPhrase } from './patterns.ts';
 import { withoutResourceLinks } from './phrase-forms.ts';
 import { speakerFirstPhrases } from './speaker-first.ts';
-import { cleanTitle, kindOf } from './titles.ts';
+import { AT_MOST_THREE_WORDS, cleanTitle, kindOf } from './titles.ts';
 
 export interface ShapedTalk extends ItemTalk {
   /** Lines that only name the talk and its speakers: its notes leave them out. */
@@ -45,7 +45,7 @@ export function sectionKinds(blocks: readonly Block[]): (TalkKind | null)[] {
   let kind: TalkKind | null = null;
   return blocks.map((block) => {
     // Only a short heading names a kind of session; "Two talks worth more than keynotes" does not.
-    if (block.type === 'heading') kind = block.text.split(/\s+/).length <= 3 ? kindOf(block.text) : null;
+    if (block.type === 'heading') kind = AT_MOST_THREE_WORDS.test(block.text) ? kindOf(block.text) : null;
     return kind;
   });
 }

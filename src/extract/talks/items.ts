@@ -7,10 +7,10 @@ import type { ParentNode } from 'domhandler';
 import type { ExtractedSpeaker, TalkKind } from '../../model.ts';
 import { parseSpeakerList } from '../speakers.ts';
 import type { Block, TextBlock } from './blocks.ts';
-import { proseSpeakers } from './byline.ts';
 import { saysNotSeen } from './classify.ts';
 import { parsePhrase } from './patterns.ts';
-import { cleanTitle, kindOf } from './titles.ts';
+import { proseSpeakers } from './prose-speakers.ts';
+import { cleanTitle, kindOf, THREE_WORDS_OR_MORE } from './titles.ts';
 
 export interface ItemTalk {
   block: TextBlock;
@@ -42,19 +42,26 @@ export function fromLead(block: TextBlock): ItemTalk | null {
 function fromPhrase(block: TextBlock): ItemTalk | null {
   const first = block.lines[0] ?? '';
   // The phrase may be followed by a comment: "Title (Speaker): great", "Title (Speaker) Conf 2012".
-  const candidates = [first, first.slice(0, first.indexOf(')') + 1), first.split(/\s?:\s/)[0]!];
-  // Usually two of them are the same line: it is read once.
-  for (const candidate of new Set(candidates)) {
-    const phrase = parsePhrase(candidate);
-    if (phrase?.confirmed && phrase.title && phrase.speakers.length)
-      return {
-        block,
-        title: phrase.title,
-        speakers: phrase.speakers,
-        kind: phrase.kind ?? kindOf(first) ?? 'talk',
-      };
-  }
-  return null;
+  const toParen = first.slice(0, first.indexOf(')') + 1);
+  const colon = first.search(/\s?:\s/);
+  const toColon = colon < 0 ? first : first.slice(0, colon);
+  // Usually two of them are the same line: it is read once (and no array nor set is built).
+  return (
+    phraseTalk(block, first, first) ??
+    (toParen === first ? null : phraseTalk(block, toParen, first)) ??
+    (toColon === first || toColon === toParen ? null : phraseTalk(block, toColon, first))
+  );
+}
+
+function phraseTalk(block: TextBlock, candidate: string, first: string): ItemTalk | null {
+  const phrase = parsePhrase(candidate);
+  if (!phrase?.confirmed || !phrase.title || !phrase.speakers.length) return null;
+  return {
+    block,
+    title: phrase.title,
+    speakers: phrase.speakers,
+    kind: phrase.kind ?? kindOf(first) ?? 'talk',
+  };
 }
 
 const SIGNAL_CUE = /slides|@/i;
@@ -134,8 +141,8 @@ export function linkedSiblings(
     if (sure < 3 || sure < items.length * 0.4) continue;
     for (const i of items) {
       const block = blocks[i] as TextBlock;
-      const words = block.lead?.split(/\s+/).length ?? 0;
-      if (talkItems.has(i) || taken.has(i) || !block.links.includes(block.lead ?? '') || words < 3) continue;
+      if (talkItems.has(i) || taken.has(i) || !block.links.includes(block.lead ?? '')) continue;
+      if (!block.lead || !THREE_WORDS_OR_MORE.test(block.lead)) continue;
       extra.push({ start: i, title: cleanTitle(block.lead!) });
     }
   }

@@ -11,7 +11,7 @@ import { hasHanSurname, isNameLike, parseOneSpeaker, parseSpeakerList } from '..
 import type { TextBlock } from './blocks.ts';
 import { saysNotSeen } from './classify.ts';
 import { leadingNames } from './patterns.ts';
-import { cleanTitle } from './titles.ts';
+import { cleanTitle, THREE_WORDS_OR_MORE } from './titles.ts';
 
 export interface Mention {
   title: string | null;
@@ -136,7 +136,7 @@ function titledBy(block: TextBlock, sentence: string): Mention | null {
   for (const run of block.strong) {
     // Cheapest test first: most runs are not in the first sentence.
     const at = run.length > 120 ? -1 : sentence.indexOf(run);
-    if (at < 0 || run.split(/\s+/).length < 3) continue;
+    if (at < 0 || !THREE_WORDS_OR_MORE.test(run)) continue;
     const after = sentence.slice(at + run.length).match(/^,?\s+(?:by|par)\s+([^,.;:!?()]+)/u);
     const speakers = after ? parseSpeakerList(after[1]!.trim()) : [];
     if (speakers.length) return { title: cleanTitle(run), speakers };
@@ -157,7 +157,8 @@ function ownTalk(block: TextBlock, sentence: string, author: ExtractedSpeaker | 
 function ownTitle(runs: readonly string[], sentence: string): string | null {
   for (const run of runs) {
     const at = sentence.indexOf(run);
-    if (at >= 0 && run.split(/\s+/).length >= 2 && MY_TALK.test(sentence.slice(0, at))) return run;
+    // Two words or more: a space in it, found without splitting it.
+    if (at >= 0 && /\s/.test(run) && MY_TALK.test(sentence.slice(0, at))) return run;
   }
   return null;
 }

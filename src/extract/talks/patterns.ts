@@ -55,9 +55,11 @@ function separated(text: string): TitledPhrase | null {
     (text.includes(':') || text.includes('：') ? text.match(/^(.+?)\s*[：:]\s*(.+)$/u) : null);
   if (!match) return null;
   const speakers = parseSpeakerList(match[2]!.replace(/^(?:slides\s+)?by\s+/i, ''));
+  if (!speakers.length) return null;
+  const title = cleanTitle(match[1]!);
   // "Speaker: Jane Doe" is a byline, not a talk called "Speaker".
-  if (!speakers.length || cleanTitle(match[1]!).length < 2 || isSpeakerLabel(match[1]!)) return null;
-  return { title: cleanTitle(match[1]!), speakers, confirmed: true, kind: null };
+  if (title.length < 2 || isSpeakerLabel(match[1]!)) return null;
+  return { title, speakers, confirmed: true, kind: null };
 }
 
 /** "Title - Jane doe": a dash before two words, the first a capitalised name, the second lowercase. */
@@ -103,10 +105,15 @@ export function parsePhrase(raw: string): TitledPhrase | null {
   // "09:30 - Keynote - Title - Jane Doe": the slot goes first, so that the kind opens the phrase.
   const text = withoutResourceLinks(raw.replace(SPACES, ' ').trim().replace(TIME_SLOT, ''));
   if (!text || text.length > 200) return null;
+  // The fields by name: V8 copies a spread that adds a property (`confirmed`) slowly.
   const labelled = labelledPhrase(text);
-  if (labelled) return { ...labelled, confirmed: true };
+  if (labelled)
+    return { title: labelled.title, speakers: labelled.speakers, kind: labelled.kind, confirmed: true };
   const byPeople = kindBySpeaker(text);
-  if (byPeople) return { ...byPeople, title: cleanTitle(byPeople.title), confirmed: true };
+  if (byPeople) {
+    const { speakers, kind } = byPeople;
+    return { title: cleanTitle(byPeople.title), speakers, kind, confirmed: true };
+  }
   const fromPrefix = prefixed(text);
   if (fromPrefix) return fromPrefix;
   // Every other reading needs a person, whose name holds a capital or Han characters past the first.
@@ -144,11 +151,12 @@ export function nameOnly(text: string): TitledPhrase | null {
     one && (!one.affiliation || (one.affiliation.split(' ').length <= 4 && !/\d/.test(one.affiliation)));
   const speakers = plausible ? [one] : parseSpeakerList(text);
   if (speakers.length) return { title: null, speakers, confirmed: false, kind: null };
-  const lead = leadingNames(text);
-  // "Jane Doe and the Posse", "Jane Doe and Bo Li pair presenting…": people, then lowercase words.
-  if (lead.speakers.length && /^\s+(?:and\s+)?[\p{Ll}]/u.test(lead.rest))
-    return { title: null, speakers: lead.speakers, confirmed: false, kind: null };
-  return null;
+  // "Jane Doe and the Posse", "Jane Doe and Bo Li pair presenting…": people, then lowercase words,
+  // which are looked for before the people are read.
+  const run = leadingRun(text);
+  if (!run || !/^\s+(?:and\s+)?[\p{Ll}]/u.test(text.slice(run.length))) return null;
+  const lead = namesOpening(text, run);
+  return lead.speakers.length ? { title: null, speakers: lead.speakers, confirmed: false, kind: null } : null;
 }
 
 // A capitalised word; an apostrophe may join ("O’Brien") but a possessive "’s" is not part of it.
@@ -160,12 +168,21 @@ const LEADING_NAMES = new RegExp(
 
 /** People named at the very start of a sentence: "Jane Doe and Bo Li pair presenting…". */
 export function leadingNames(text: string): { speakers: ExtractedSpeaker[]; rest: string } {
+  const run = leadingRun(text);
+  return run ? namesOpening(text, run) : { speakers: [], rest: text };
+}
+
+/** The capitalised words that open the text, which may name people; null when none do. */
+export function leadingRun(text: string): string | null {
   // The names open with a capital: an ASCII character that is none is a quicker no than the pattern.
   const first = text.charCodeAt(0);
-  if (first < 0x80 && !(first >= 65 && first <= 90)) return { speakers: [], rest: text };
-  const match = text.match(LEADING_NAMES);
-  if (!match) return { speakers: [], rest: text };
-  const speakers = parseSpeakerList(match[1]!);
+  if (first < 0x80 && !(first >= 65 && first <= 90)) return null;
+  return text.match(LEADING_NAMES)?.[1] ?? null;
+}
+
+/** The people `run` (the text's leading run) names, and the text after them. */
+export function namesOpening(text: string, run: string): { speakers: ExtractedSpeaker[]; rest: string } {
+  const speakers = parseSpeakerList(run);
   const ok = speakers.length > 0 && speakers.every((s) => isNameLike(s.name));
-  return ok ? { speakers, rest: text.slice(match[1]!.length) } : { speakers: [], rest: text };
+  return ok ? { speakers, rest: text.slice(run.length) } : { speakers: [], rest: text };
 }

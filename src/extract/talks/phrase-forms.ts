@@ -13,15 +13,43 @@ const RESOURCE_TAIL = new RegExp(
   'iu',
 );
 
-/** The phrase without the links to slides or a video that follow it. */
 /** "(video)", "[slides]" inside a phrase: "Title (video) - Jane Doe". */
 const RESOURCE_INSIDE = new RegExp(
   `\\s*[([]\\s*${RESOURCE}(?:\\s*(?:[,/&|]|and|et)\\s*${RESOURCE})*\\s*[)\\]](?=\\s)`,
   'giu',
 );
 
+/** "(video", "[ slides": where RESOURCE_INSIDE may match. */
+const RESOURCE_OPENED = new RegExp(`[([]\\s*${RESOURCE}`, 'iu');
+
+/** A resource word at the very end: "… slides", "… (video)." once the closing marks are set aside. */
+const RESOURCE_END = new RegExp(`(?:${RESOURCE})$`, 'iu');
+
+/** The letters a resource word ends with, in lower case: "slides?" ends with "s" or "e". */
+const RESOURCE_LAST = new Set(
+  RESOURCE_WORDS.split('|')
+    .flatMap((word) => (word.endsWith('?') ? [word.at(-2)!, word.at(-3)!] : [word.at(-1)!]))
+    .map((letter) => letter.charCodeAt(0)),
+);
+
+/** Whether the text ends as RESOURCE_TAIL needs: a resource word, then perhaps ")" or "]" and ".". */
+function endsWithResource(text: string): boolean {
+  let end = text.endsWith('.') ? text.slice(0, -1).trimEnd() : text.trimEnd();
+  if (end.endsWith(')') || end.endsWith(']')) end = end.slice(0, -1).trimEnd();
+  // The last letter first, as the pattern tries every word at every position: "ſ" and the
+  // Kelvin sign are an "s" and a "k" to it. The longest resource word has 11 letters.
+  const last = end.charCodeAt(end.length - 1);
+  if (!RESOURCE_LAST.has(last | 0x20) && last !== 0x17f && last !== 0x212a) return false;
+  return RESOURCE_END.test(end.slice(-12));
+}
+
+/** The phrase without the links to slides or a video inside it or after it. */
 export function withoutResourceLinks(text: string): string {
-  if (text.includes('(') || text.includes('[')) text = text.replace(RESOURCE_INSIDE, '');
+  // RESOURCE_INSIDE opens with spaces, so it is tried at every position: its mark and word first.
+  if ((text.includes('(') || text.includes('[')) && RESOURCE_OPENED.test(text))
+    text = text.replace(RESOURCE_INSIDE, '');
+  // Most texts end in no resource word: a look at their last letters spares the scan below.
+  if (!endsWithResource(text)) return text;
   // The tail is a few words: only the end of the text is searched.
   const from = Math.max(0, text.length - 80);
   const tail = RESOURCE_TAIL.exec(text.slice(from));

@@ -4,9 +4,10 @@
  */
 import type { ExtractedSpeaker, ExtractedTalk, TalkKind } from '../../model.ts';
 import type { Block } from './blocks.ts';
-import { type LineRef, proseSpeakers } from './byline.ts';
+import type { LineRef } from './byline.ts';
 import { type Mention, proseMention, saysAnotherTalk } from './mentions.ts';
 import { speakerOfTitle, titlesOfOneSpeaker } from './one-speaker.ts';
+import { proseSpeakers } from './prose-speakers.ts';
 import { kindOf } from './titles.ts';
 
 /** A talk found in the blocks, before its notes, topics and anchor are settled. */
@@ -57,7 +58,17 @@ export function fromProse(
       mention = proseMention(block, post.author);
       mentions.set(start, mention);
     }
-    if (mention) found.push({ ...mention, kind, anchor: null, start, level: 7, mention: true });
+    // The fields by name: V8 copies a spread that adds properties (`...mention, kind`) slowly.
+    if (mention)
+      found.push({
+        title: mention.title,
+        speakers: mention.speakers,
+        kind,
+        anchor: null,
+        start,
+        level: 7,
+        mention: true,
+      });
     const previous = found.at(-1);
     if (!mention && !speakers.length && previous?.mention && saysAnotherTalk(block))
       found.push({ ...previous, title: null, start, again: true });

@@ -15,7 +15,7 @@ import { findByline } from './byline.ts';
 import { isContainerHeading, isNonTalkHeading } from './classify.ts';
 import { parsePhrase, type TitledPhrase } from './patterns.ts';
 import { CREDITS } from './phrase-forms.ts';
-import { cleanTitle, kindOf } from './titles.ts';
+import { AT_MOST_THREE_WORDS, cleanTitle, kindOf } from './titles.ts';
 
 /** The people (a few names, so a bounded run) before the first dash, bar or colon, and what follows. */
 const SPLIT = /^(.{2,100}?)(?:\s[-–—|]\s|\s*:\s|\s*：\s*)(.+)$/u;
@@ -130,15 +130,18 @@ function groups(blocks: readonly Block[]): Map<unknown, Candidate[]> {
     else byKey.set(key, [candidate]);
   };
   const above: { level: number; people: boolean }[] = [];
+  // Whether a heading above lists people: it changes only at headings, not at each block.
+  let inPeople = false;
   blocks.forEach((block, index) => {
     if (block.type === 'heading') {
       while (above.length && above.at(-1)!.level >= block.level) above.pop();
-      const inPeople = above.some((h) => h.people);
+      const underPeople = above.some((h) => h.people);
       // Only a short label names such a section; a post's title ("What I learned about…") does not.
-      const label = block.text.split(/\s+/).length <= 3;
-      above.push({ level: block.level, people: label && PEOPLE_SECTION.test(block.text) });
-      if (!inPeople) add(`h${block.level}`, { index, text: block.text, heading: true });
-    } else if (above.some((h) => h.people)) {
+      const people = AT_MOST_THREE_WORDS.test(block.text) && PEOPLE_SECTION.test(block.text);
+      above.push({ level: block.level, people });
+      inPeople = underPeople || people;
+      if (!underPeople) add(`h${block.level}`, { index, text: block.text, heading: true });
+    } else if (inPeople) {
       return;
     } else if (block.tag === 'li' && block.depth === 0 && block.el?.parent) {
       add(block.el.parent as Element, { index, text: block.lines[0] ?? '', heading: false });
@@ -170,7 +173,9 @@ export function speakerFirstPhrases(
   for (const group of groups(blocks).values()) {
     const read = group.map((c) => {
       const first = speakerFirst(c.text);
-      return { ...c, first: first && !organises(c) && !contradicted(blocks, c, first) ? first : null };
+      const fits = first && !organises(c) && !contradicted(blocks, c, first);
+      // The fields by name: V8 copies a spread that adds a property (`...c, first`) slowly.
+      return { index: c.index, text: c.text, heading: c.heading, first: fits ? first : null };
     });
     const found = read.filter((c) => c.first);
     if (!found.length) continue;

@@ -17,6 +17,14 @@ export function kindOf(text: string): TalkKind | null {
   return null;
 }
 
+/**
+ * At most three words, as `text.split(/\s+/)` counts them: tested without splitting, which
+ * builds an array and a string per word.
+ */
+export const AT_MOST_THREE_WORDS = /^\S*(?:\s+\S*){0,2}$/;
+/** Three words or more, counted the same way: two runs of spaces. */
+export const THREE_WORDS_OR_MORE = /\s\S+\s/;
+
 /** Whitespace that collapsing changes: a run of two or more, or one that is not a space. */
 export const SPACES = /\s{2,}|[^\S ]/g;
 
