@@ -28,7 +28,7 @@ const PARTICLES = new Set([
 /** Capitalised words that start titles or name things, never people. */
 const NOT_NAME_WORDS = new Set(
   (
-    'go rust the a an how why what when where who which is are was be do does my our your their this that these those ' +
+    'go rust the a an as how why what when where who which is are was be do does my our your their this that these those ' +
     'of in on for with to from at by into about and or not no vs day jour talk talks keynote keynotes lightning ' +
     'session sessions workshop panel intro introduction conclusion summary break lunch dinner coffee party ' +
     'opening closing thanks merci welcome other others more final notes part chapter step first second third ' +

@@ -21,6 +21,7 @@ import type { Mention } from './mentions.ts';
 import { notesOf, sectionEnd } from './notes.ts';
 import type { TitledPhrase } from './patterns.ts';
 import { type Found, fromOneSpeaker, fromProse, type PostContext, withoutEchoes } from './prose.ts';
+import { readsAsReleaseNotes } from './release-notes.ts';
 import { type Columns, headerColumns, type RowEdition, rowEdition, rowTalk } from './tables.ts';
 
 type FoundInRow = Found & { row?: RowEdition | null };
@@ -139,6 +140,8 @@ export function findTalks(
   const root = $root[0];
   if (!root) return [];
   const blocks = flattenBlocks(root);
+  // Credits in release notes ("By Jane Doe." under each change) name no talks.
+  if (readsAsReleaseNotes(post.title ?? '', blocks)) return [];
   let recap: boolean | null = null;
   const phrases = blockPhrases(blocks, () => {
     recap ??= readsAsRecap(

@@ -13,6 +13,7 @@ import { isContainerHeading, isNonTalkHeading, saysNotSeen } from './classify.ts
 import type { ItemTalk } from './items.ts';
 import { fromLead, itemTalk } from './items.ts';
 import { labelledBlock } from './labels.ts';
+import { nameOnTopic } from './name-on-topic.ts';
 import { parsePhrase, type TitledPhrase } from './patterns.ts';
 import { withoutResourceLinks } from './phrase-forms.ts';
 import { speakerFirstPhrases } from './speaker-first.ts';
@@ -101,7 +102,8 @@ export function blockPhrases(
   recap: () => boolean = () => true,
 ): Map<number, TitledPhrase> {
   const phrases = speakerFirstPhrases(blocks, recap);
-  for (const [at, phrase] of [...leadParagraphs(blocks), ...titleOverName(blocks), ...nameUnderTitle(blocks)])
+  const shapes = [...leadParagraphs(blocks), ...titleOverName(blocks), ...nameUnderTitle(blocks)];
+  for (const [at, phrase] of [...shapes, ...nameOnTopic(blocks, recap)])
     if (!phrases.has(at)) phrases.set(at, phrase);
   return phrases;
 }

@@ -10,6 +10,7 @@ import type { ExtractedSpeaker } from '../../model.ts';
 import { hasHanSurname, isNameLike, parseOneSpeaker, parseSpeakerList } from '../speakers.ts';
 import type { TextBlock } from './blocks.ts';
 import { saysNotSeen } from './classify.ts';
+import { laterMention } from './later-mentions.ts';
 import { leadingNames } from './patterns.ts';
 import { cleanTitle, THREE_WORDS_OR_MORE } from './titles.ts';
 
@@ -62,7 +63,7 @@ const OWN_TALK = new RegExp(`\\b(?:his|her|their|son|sa|leur)\\s+(?:\\p{L}+\\s+)
 
 /** What a sentence that opens with a person says they did: give a talk. */
 const GAVE =
-  /^\s*(?:,[^,]{1,60},\s*|\s+(?:of|from|at|de|chez)\s+\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,2}\s+)?(?:gave|presented|delivered|talked|spoke|demoed|demonstrated|opened the|closed the|kicked off|a présenté|nous a (?:parlé|présenté|montré|expliqué)|a parlé|a animé|分享了|介绍了|做了)(?!\p{L})/u;
+  /^\s*(?:,[^,]{1,60},\s*|\s+(?:of|from|at|de|chez)\s+\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,2}\s+)?(?:gave|presented|delivered|talked|spoke|demoed|demonstrated|showed(?! (?:us |me )?(?:around|the way))|explained|walked us through|discussed|opened the|closed the|kicked off|a présenté|nous a (?:parlé|présenté|montré|expliqué)|a parlé|a animé|分享了|介绍了|做了)(?!\p{L})/u;
 
 /** A sentence ends at ".", "!" or "?" before a space (which it keeps), or at "。！？". */
 // No "u" flag: every mark is one UTF-16 unit, and the plain mode scans faster.
@@ -168,15 +169,23 @@ export function proseMention(block: TextBlock, author: ExtractedSpeaker | null =
   const sentence = firstSentence(block.text);
   const mention = mentionIn(block, sentence, author);
   // A talk the author did not see is no talk; asked last, as most paragraphs name none.
-  return mention && !saysNotSeen(sentence) ? mention : null;
+  if (mention) return saysNotSeen(sentence) ? null : mention;
+  // Then each later sentence, read the same way, with a person opening it on its own.
+  return laterMention(block, (later) => mentionIn(block, later, author, later));
 }
 
-function mentionIn(block: TextBlock, sentence: string, author: ExtractedSpeaker | null): Mention | null {
+/** `opening` is where a person may open the sentence: the paragraph, or a later sentence alone. */
+function mentionIn(
+  block: TextBlock,
+  sentence: string,
+  author: ExtractedSpeaker | null,
+  opening = block.text,
+): Mention | null {
   const own = ownTalk(block, sentence, author);
   if (own) return own;
   const titled = titledBy(block, sentence);
   if (titled) return titled;
-  const speakers = opensWithSpeaker(block.text);
+  const speakers = opensWithSpeaker(opening);
   if (speakers.length) return { title: null, speakers };
   const named = namedBy(sentence);
   return named.length ? { title: null, speakers: named } : hanShared(sentence);

@@ -78,7 +78,7 @@ export function fromProse(
 
 /** A passing mention of people whose talk is already found names that talk, not another. */
 export function withoutEchoes<T extends Found>(found: T[]): T[] {
-  const known = new Set<string>();
+  const known = namedElsewhere(found);
   return found.filter((talk) => {
     const names = talk.speakers.map((s) => s.name.toLowerCase());
     const echo =
@@ -90,6 +90,17 @@ export function withoutEchoes<T extends Found>(found: T[]): T[] {
     for (const name of names) known.add(name);
     return !echo;
   });
+}
+
+/**
+ * The people of talks a heading, an item or a title names: a passing mention of them names that
+ * talk, even when the mention comes first ("Jane Doe presented the scheduler, see below").
+ */
+function namedElsewhere(found: readonly Found[]): Set<string> {
+  const known = new Set<string>();
+  for (const talk of found)
+    if (talk.title !== null || talk.level < 7) for (const s of talk.speakers) known.add(s.name.toLowerCase());
+  return known;
 }
 
 /** Talks named by title only, in a post whose title names their one speaker. */
