@@ -140,6 +140,14 @@ describe('"Name on Topic" headings', () => {
     expect(titles).not.toContain('testing');
   });
 
+  test('never reads a product before "on" as a speaker', () => {
+    const inner =
+      '<h2>Apache Kafka on Kubernetes</h2><p>Operators.</p><h2>Spring Boot on Kubernetes</h2><p>Probes.</p>';
+    const speakers = summary('p.html', html(inner)).flatMap(([, names]) => names);
+    expect(speakers).not.toContain('Apache Kafka');
+    expect(speakers).not.toContain('Spring Boot');
+  });
+
   test('leaves "Jane Doe on stage" as the person, not a talk about a stage', () => {
     const inner =
       '<h2>Ada Brightwater on stage</h2><p>Ada talked about tides.</p><h2>Oskar Lindqvist on stage</h2><p>Oskar talked about lighthouses.</p>';

@@ -5,6 +5,7 @@
  */
 import type { ExtractedSpeaker, TalkKind } from '../../model.ts';
 import { isNameLike, parseOneSpeaker, parseSpeakerList } from '../speakers.ts';
+import { isVocabulary } from '../topics.ts';
 import { isSpeakerLabel, labelledPhrase } from './labels.ts';
 import { commaSpeakers, kindBySpeaker, speakersAhead, withoutResourceLinks } from './phrase-forms.ts';
 import { cleanTitle, kindOf, SPACES, TIME_SLOT } from './titles.ts';
@@ -149,14 +150,19 @@ export function nameOnly(text: string): TitledPhrase | null {
   // "Recap - My 5 favourite talks" is a title with a dash, not a person and a company.
   const plausible =
     one && (!one.affiliation || (one.affiliation.split(' ').length <= 4 && !/\d/.test(one.affiliation)));
-  const speakers = plausible ? [one] : parseSpeakerList(text);
+  const speakers = (plausible ? [one] : parseSpeakerList(text)).filter(isPerson);
   if (speakers.length) return { title: null, speakers, confirmed: false, kind: null };
   // "Jane Doe and the Posse", "Jane Doe and Bo Li pair presenting…": people, then lowercase words,
   // which are looked for before the people are read.
   const run = leadingRun(text);
   if (!run || !/^\s+(?:and\s+)?[\p{Ll}]/u.test(text.slice(run.length))) return null;
-  const lead = namesOpening(text, run);
-  return lead.speakers.length ? { title: null, speakers: lead.speakers, confirmed: false, kind: null } : null;
+  const people = namesOpening(text, run).speakers.filter(isPerson);
+  return people.length ? { title: null, speakers: people, confirmed: false, kind: null } : null;
+}
+
+/** "Apache Kafka", "Spring Boot" read like names; the topic vocabulary knows they are not people. */
+function isPerson(speaker: ExtractedSpeaker): boolean {
+  return !isVocabulary(speaker.name);
 }
 
 // A capitalised word; an apostrophe may join ("O’Brien") but a possessive "’s" is not part of it.
