@@ -43,14 +43,23 @@ export function trimmedLength(text: string): number {
 
 /** Text and link-text lengths under a node (raw characters; whitespace is rare enough to ignore). */
 function lengths(node: AnyNode, inLink: boolean, out: Lengths): Lengths {
-  if (node.type === 'text') {
-    const length = trimmedLength(node.data);
-    out.text += length;
-    if (inLink) out.links += length;
-  } else if (node.type === 'tag') {
-    for (const child of node.children) lengths(child, inLink || node.name === 'a', out);
-  }
+  if (node.type === 'text') addText(node.data, inLink, out);
+  else if (node.type === 'tag') childLengths(node, inLink || node.name === 'a', out);
   return out;
+}
+
+function addText(data: string, inLink: boolean, out: Lengths): void {
+  const length = trimmedLength(data);
+  out.text += length;
+  if (inLink) out.links += length;
+}
+
+/** `lengths` of each child, text children read in the loop: a call per text node costs more. */
+function childLengths(el: Element, inLink: boolean, out: Lengths): void {
+  for (const child of el.children) {
+    if (child.type === 'text') addText(child.data, inLink, out);
+    else if (child.type === 'tag') childLengths(child, inLink || child.name === 'a', out);
+  }
 }
 
 function isLandmark(el: Element): boolean {

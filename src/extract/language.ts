@@ -76,7 +76,8 @@ function sample(text: string): string {
   if (text.length <= SAMPLE_CHARS) return text;
   const half = SAMPLE_CHARS / 2;
   const middle = Math.floor(text.length / 2);
-  return `${text.slice(0, half)} ${text.slice(middle, middle + half)}`;
+  // Joined into one flat string: the counting loop reads a concatenation's characters far slower.
+  return [text.slice(0, half), text.slice(middle, middle + half)].join(' ');
 }
 /** The language the text is written in, with how many stop words back the guess. */
 export function detectLanguage(text: string): { language: string | null; evidence: number; share: number } {

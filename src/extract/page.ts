@@ -75,10 +75,12 @@ function isTag(el: Element, scope: Scope): boolean {
 export function textOf(node: AnyNode): string {
   if (node.type === 'text') return node.data;
   if (!('children' in node)) return '';
+  // Most headings, links and tags hold one text: returned as is, with no array to join.
+  if (node.children.length === 1) return textOf(node.children[0]!);
   return node.children.map(textOf).join('');
 }
 
-function visit(el: Element, scope: Scope, page: Omit<PageIndex, 'text'>): void {
+function visit(el: Element, scope: Scope, page: PageIndex): void {
   const { name, attribs } = el;
   if (name === 'meta') {
     const key = (attribs.name ?? attribs.property ?? attribs.itemprop ?? '').toLowerCase();
@@ -100,7 +102,9 @@ function visit(el: Element, scope: Scope, page: Omit<PageIndex, 'text'>): void {
     page.time = el;
   if (isTag(el, scope)) page.tags.push(el);
   const classes = attribs.class;
-  const inner = classes
+  // The classes that open a scope (tags, post-tags, tag-list) all hold "tag": without it the
+  // scope stays the same, and is neither tested for nor rebuilt.
+  const inner = classes?.includes('tag')
     ? {
         tags: scope.tags || hasWord(classes, 'tags'),
         tagLinks: scope.tagLinks || /(?:^|\s)(?:tags|post-tags|tag-list)(?:\s|$)/.test(classes),
@@ -118,7 +122,7 @@ const pages = new WeakMap<CheerioAPI, PageIndex>();
 export function pageOf($: CheerioAPI): PageIndex {
   const known = pages.get($);
   if (known) return known;
-  const found: Omit<PageIndex, 'text'> = {
+  const page: PageIndex = {
     metas: new Map(),
     articleTags: [],
     title: null,
@@ -130,11 +134,13 @@ export function pageOf($: CheerioAPI): PageIndex {
     jsonLd: [],
     tags: [],
     body: null,
+    text: '',
   };
   const scope = { tags: false, tagLinks: false };
   for (const node of $.root()[0]?.children ?? [])
-    if (node.type === 'tag' || node.type === 'script') visit(node, scope, found);
-  const page = { ...found, text: found.body ? blockText([found.body], TEXT_HEAD) : '' };
+    if (node.type === 'tag' || node.type === 'script') visit(node, scope, page);
+  // Set in place rather than spread into a copy with the extra key.
+  if (page.body) page.text = blockText([page.body], TEXT_HEAD);
   pages.set($, page);
   return page;
 }

@@ -71,18 +71,63 @@ function countByWord(text: string): Counts {
   return counts;
 }
 
-/** An ASCII word as a number, five bits per letter whatever its case: exact up to ten letters. */
+/** An ASCII word as a number, five bits per letter whatever its case: exact up to six letters. */
 const letterCode = (code: number) => (code | 0x20) - 0x60;
 
-/** Stop words by that number, when all of them are short ASCII words (null otherwise). */
-const LANGUAGES_BY_CODE = [...LANGUAGES_OF.keys()].every((w) => /^[a-z]{1,10}$/.test(w))
-  ? new Map(
-      [...LANGUAGES_OF].map(([w, l]) => [
-        [...w].reduce((k, c) => k * 32 + letterCode(c.charCodeAt(0)), 0),
-        l,
-      ]),
-    )
-  : null;
+/** The languages, in STOP_WORDS order: a word's languages are a bit mask over this list. */
+const LANGUAGES = Object.keys(STOP_WORDS);
+
+/** Slots of the stop-word table: a power of two, well above the number of stop words. */
+const SLOT_BITS = 8;
+const SLOTS = 1 << SLOT_BITS;
+/** A multiplicative hash: the top bits of the product spread nearby word numbers apart. */
+const slotOf = (key: number) => Math.imul(key, 0x9e3779b1) >>> (32 - SLOT_BITS);
+
+/**
+ * Stop words by number in an open-addressed table (0 marks an empty slot: no word is 0), with
+ * each one's language mask. Two typed-array reads per word cost far less than a Map lookup.
+ * Null when the words do not fit (not short ASCII words, too many of them or of languages):
+ * the slow path then counts every text.
+ */
+const BY_CODE =
+  [...LANGUAGES_OF.keys()].every((w) => /^[a-z]{1,6}$/.test(w)) &&
+  LANGUAGES_OF.size * 2 <= SLOTS &&
+  LANGUAGES.length <= 31
+    ? codeTable()
+    : null;
+
+function codeTable(): { keys: Int32Array; masks: Int32Array } {
+  const keys = new Int32Array(SLOTS);
+  const masks = new Int32Array(SLOTS);
+  for (const [word, languages] of LANGUAGES_OF) {
+    const key = [...word].reduce((k, c) => k * 32 + letterCode(c.charCodeAt(0)), 0);
+    let slot = slotOf(key);
+    while (keys[slot]) slot = (slot + 1) & (SLOTS - 1);
+    keys[slot] = key;
+    for (const language of languages) masks[slot]! |= 1 << LANGUAGES.indexOf(language);
+  }
+  return { keys, masks };
+}
+
+/** The language mask of the word numbered `key`, 0 for a word that is no stop word. */
+function maskOf(table: { keys: Int32Array; masks: Int32Array }, key: number): number {
+  for (let slot = slotOf(key); ; slot = (slot + 1) & (SLOTS - 1)) {
+    const found = table.keys[slot]!;
+    if (found === key) return table.masks[slot]!;
+    if (found === 0) return 0;
+  }
+}
+
+/** Hits per language index, and the indexes in the order they first appear. */
+interface Tally {
+  hits: Int32Array;
+  order: number[];
+}
+
+function tally(into: Tally, mask: number): void {
+  for (let language = 0; mask; language++, mask >>= 1)
+    if (mask & 1 && into.hits[language]!++ === 0) into.order.push(language);
+}
 
 /**
  * `countByWord` without lower-casing the text or cutting words out of it: a run of ASCII
@@ -90,8 +135,8 @@ const LANGUAGES_BY_CODE = [...LANGUAGES_OF.keys()].every((w) => /^[a-z]{1,10}$/.
  * into ASCII ("İ", the Kelvin sign): only those change which runs are ASCII words.
  */
 function countByCode(text: string): Counts | null {
-  if (!LANGUAGES_BY_CODE) return null;
-  const counts: Counts = new Map();
+  if (!BY_CODE) return null;
+  const counts: Tally = { hits: new Int32Array(LANGUAGES.length), order: [] };
   const length = text.length;
   let i = 0;
   while (i < length) {
@@ -125,10 +170,10 @@ function countByCode(text: string): Counts | null {
       i += (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
       continue;
     }
-    if (ascii && end - i <= MAX_STOP_WORD) countLanguages(counts, LANGUAGES_BY_CODE.get(key));
+    if (ascii && end - i <= MAX_STOP_WORD) tally(counts, maskOf(BY_CODE, key));
     i = end;
   }
-  return counts;
+  return new Map(counts.order.map((language) => [LANGUAGES[language]!, counts.hits[language]!]));
 }
 
 /** How many stop words of each language `text` holds, in order of first appearance. */
