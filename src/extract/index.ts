@@ -43,12 +43,17 @@ function looksBinary(bytes: Uint8Array): boolean {
 }
 
 function withTopics(talks: TalkInContext[], conferences: (ConferenceRef | null)[]): ExtractedTalk[] {
-  return talks.map(({ cues: _cues, section, ...talk }, i) => ({
-    ...talk,
-    conference: conferences[i] ?? null,
+  // Named fields, in the model's order: a rest pattern and a spread copy the talk key by key.
+  return talks.map((talk, i) => ({
+    title: talk.title,
+    speakers: talk.speakers,
     topics: talk.topics.length
       ? talk.topics
-      : matchTopics(`${talk.title ?? ''}\n${withoutNames(section, talk)}`),
+      : matchTopics(`${talk.title ?? ''}\n${withoutNames(talk.section, talk)}`),
+    kind: talk.kind,
+    anchor: talk.anchor,
+    conference: conferences[i] ?? null,
+    text: talk.text,
   }));
 }
 

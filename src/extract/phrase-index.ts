@@ -2,7 +2,10 @@
  * Compiles the phrases of a matcher (see phrases.ts): one sticky regex per phrase, indexed by
  * the lower-cased words it may start with, plus what lets the matcher skip most regexes.
  */
+import { mayFollow, mayOpenWith, openingParts } from './phrase-openings.ts';
 import type { Phrase, PhraseHit } from './phrases.ts';
+
+export { literalPrefix } from './phrase-openings.ts';
 
 export const WORD_CHAR = 'A-Za-z0-9\\u00C0-\\u024F';
 export const WORD = new RegExp(`[${WORD_CHAR}]+`, 'g');
@@ -30,6 +33,8 @@ export interface Compiled<T> {
    * regex is not run.
    */
   prefix: string;
+  /** The literal parts that follow the prefix behind optional separators (see `openingParts`). */
+  rest: readonly string[] | null;
 }
 
 /** CJK radicals onwards: where the scripts without spaces between words start. */
@@ -40,64 +45,19 @@ const SINGLE_WORD = new RegExp(`^[${WORD_CHAR}]+$`);
 /** Separators that never count as word characters, so words around them stay distinct runs. */
 const PLAIN_SEPARATORS = /^[\s\-/.+&:_'’!#,]*$/;
 
-/** Characters with a meaning in a pattern; any other, "/" included, stands for itself. */
-const SYNTAX = '^$\\.*+?()[]{}|';
-/** Characters that stand for themselves when escaped: the syntax ones, and "/" ("A\\/B"). */
-const ESCAPABLE = `${SYNTAX}/`;
-
-/**
- * The text every match of `pattern` opens with: its leading characters up to the first class,
- * group, anchor or quantified character ("\\.NET[\\s-]?Core" gives ".NET"). A pattern with an
- * alternation gives none, as do surrogates (a quantifier after one applies to the pair).
- */
-export function literalPrefix(pattern: string): string {
-  if (pattern.includes('|')) return '';
-  let prefix = '';
-  for (let i = 0; i < pattern.length; ) {
-    const escaped = pattern[i] === '\\';
-    const char = escaped ? (pattern[i + 1] ?? '') : pattern[i]!;
-    // Escaped, only a syntax character stands for itself ("\\." is a dot, "\\d" a class).
-    if (escaped ? !ESCAPABLE.includes(char) : SYNTAX.includes(char)) break;
-    const code = char.charCodeAt(0);
-    if (code >= 0xd800 && code <= 0xdfff) break;
-    const next = i + (escaped ? 2 : 1);
-    if (next < pattern.length && '?*+{'.includes(pattern[next]!)) break;
-    prefix += char;
-    i = next;
-  }
-  return prefix;
-}
-
-/**
- * Whether the text at `at` may open with `prefix`: false only when no match can start there.
- * Ignoring case, ASCII letters are compared by hand and anything else is left to the regex
- * (Unicode case folding pairs "k" with the Kelvin sign, for one).
- */
-export function mayOpenWith(text: string, at: number, prefix: string, caseSensitive: boolean): boolean {
-  for (let i = 0; i < prefix.length; i++) {
-    const t = text.charCodeAt(at + i);
-    const p = prefix.charCodeAt(i);
-    if (t === p) continue;
-    // Past the end of the text (NaN), or a different character where case counts.
-    if (Number.isNaN(t) || caseSensitive) return false;
-    if (t >= 128 || p >= 128) return true;
-    const lower = p | 32;
-    if (lower < 97 || lower > 122 || (t | 32) !== lower) return false;
-  }
-  return true;
-}
-
 function compileOne<T>(phrase: Phrase<T>): Compiled<T> {
   const words = phrase.phrase.toLowerCase().match(new RegExp(`[${WORD_CHAR}]+`, 'g')) ?? [];
   const between = phrase.phrase.replace(new RegExp(`[${WORD_CHAR}]+`, 'g'), '');
   const flags = phrase.caseSensitive ? 'uy' : 'iuy';
+  const [prefix = '', ...rest] = openingParts(phrase.pattern);
   return {
     phrase,
     sticky: new RegExp(`(?:${phrase.pattern})${tail(phrase)}`, flags),
     first: words[0] ?? '',
     second: words.length > 1 && PLAIN_SEPARATORS.test(between) ? (words[1] ?? null) : null,
     single: SINGLE_WORD.test(phrase.phrase),
-    prefix: literalPrefix(phrase.pattern),
+    prefix,
+    rest: rest.length ? rest : null,
   };
 }
 
@@ -167,6 +127,12 @@ export function outermost<T>(sorted: PhraseHit<T>[]): PhraseHit<T>[] {
 
 export const isSingle = (candidate: Compiled<unknown>) => candidate.single;
 
+/** Whether any of the lists `found` names (ids, -1 for none) is marked in `singles`. */
+export function anySingle(singles: Uint8Array, found: Int32Array): boolean {
+  for (let i = 0; i < found.length; i++) if (found[i]! >= 0 && singles[found[i]!] === 1) return true;
+  return false;
+}
+
 export interface Best {
   /** Position in the candidate list: of equally long matches, the first listed wins. */
   order: number;
@@ -201,7 +167,10 @@ export function tryOne(
   order: number,
   best: Best | null,
 ): Best | null {
-  if (!mayOpenWith(text, at, candidate.prefix, candidate.phrase.caseSensitive)) return best;
+  const caseSensitive = candidate.phrase.caseSensitive;
+  if (!mayOpenWith(text, at, candidate.prefix, caseSensitive)) return best;
+  const rest = candidate.rest;
+  if (rest !== null && !mayFollow(text, at + candidate.prefix.length, rest, caseSensitive)) return best;
   candidate.sticky.lastIndex = at;
   const length = candidate.sticky.exec(text)?.[0].length ?? -1;
   if (length < 0) return best;

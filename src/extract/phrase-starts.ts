@@ -37,3 +37,37 @@ export function startTable<T>(
   }
   return { codes, candidates };
 }
+
+/**
+ * The phrases to try where a start pattern (see `firstCharPattern`) matches the code point from
+ * `at` to `end`: what `firstKey` of that character names, found by code point without building
+ * the key string.
+ */
+export function startCandidates<T>(
+  byFirstChar: ReadonlyMap<string, Compiled<T>[]>,
+): (text: string, at: number, end: number) => readonly Compiled<T>[] {
+  const byCode = new Map<number, readonly Compiled<T>[]>();
+  for (const key of byFirstChar.keys())
+    for (const char of key + key.toUpperCase())
+      byCode.set(char.codePointAt(0)!, byFirstChar.get(firstKey(char)) ?? []);
+  return (text, at, end) =>
+    byCode.get(text.codePointAt(at)!) ?? byFirstChar.get(firstKey(text.slice(at, end))) ?? [];
+}
+
+/**
+ * Where the next match of `starts` (a class of code points, global) in `text` begins, or -1;
+ * `lastIndex` then holds where it ends.
+ */
+export function nextStart(text: string, starts: RegExp): number {
+  // `test` allocates no match array as `exec` does.
+  if (!starts.test(text)) return -1;
+  const end = starts.lastIndex;
+  return end - (isPairEnd(text, end) ? 2 : 1);
+}
+
+/** Whether the two code units before `end` form a surrogate pair: one code point. */
+function isPairEnd(text: string, end: number): boolean {
+  const low = text.charCodeAt(end - 1);
+  const high = text.charCodeAt(end - 2);
+  return low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff;
+}

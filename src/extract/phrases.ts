@@ -6,10 +6,10 @@
  * ("服务网格", ".NET") are few and share one regex.
  */
 import {
+  anySingle,
   type Best,
   CJK_START,
   type Compiled,
-  firstKey,
   HAS_CJK,
   hitOf,
   index,
@@ -19,7 +19,7 @@ import {
   outermost,
   tryOne,
 } from './phrase-index.ts';
-import { type StartTable, startTable } from './phrase-starts.ts';
+import { nextStart, type StartTable, startCandidates, startTable } from './phrase-starts.ts';
 import { isWordCode, nextOpensWith, wordEnd, wordKeys } from './word-filter.ts';
 
 export interface Phrase<T> {
@@ -53,7 +53,10 @@ export function phraseMatcher<T>(phrases: Phrase<T>[]): PhraseMatcher<T> {
   // By the id `keys` gives a trigger: a word is looked up without being sliced out.
   const lists = triggers.map((key) => byTrigger.get(key)!);
   const keys = wordKeys(triggers);
+  // By id, whether the list holds a one-word phrase: told without a pass over the candidates.
+  const singles = Uint8Array.from(lists, (list) => (list.some(isSingle) ? 1 : 0));
   const westernTable = startTable(westernStart, byFirstChar);
+  const startsAt = startCandidates(byFirstChar);
   // A table with no start (most vocabularies) need not be read at every character.
   const walkStarts = westernTable?.candidates.size ? westernTable : null;
   function tryAt(text: string, at: number, candidates: readonly Compiled<T>[]): PhraseHit<T> | null {
@@ -104,7 +107,7 @@ export function phraseMatcher<T>(phrases: Phrase<T>[]): PhraseMatcher<T> {
     // Only a key can be the first word of a candidate, so a word that is none is no first word.
     const own = keys.found[0]! >= 0 ? triggers[keys.found[0]!]! : null;
     // Most words that start a phrase start only longer ones ("a" of "A/B testing").
-    let best = candidates.some(isSingle)
+    let best = anySingle(singles, keys.found)
       ? bestSingle(text, at, text.slice(at, at + length), candidates)
       : null;
     for (let order = 0; order < candidates.length; order++) {
@@ -193,8 +196,8 @@ export function phraseMatcher<T>(phrases: Phrase<T>[]): PhraseMatcher<T> {
     const starts = cjk ? restStart : westernStart;
     if (starts) {
       starts.lastIndex = 0;
-      for (let at = starts.exec(text); at; at = starts.exec(text)) {
-        const hit = tryAt(text, at.index, byFirstChar.get(firstKey(at[0])) ?? []);
+      for (let at = nextStart(text, starts); at >= 0; at = nextStart(text, starts)) {
+        const hit = tryAt(text, at, startsAt(text, at, starts.lastIndex));
         if (hit) hits.push(hit);
       }
     }

@@ -42,3 +42,18 @@ describe('a phrase matcher', () => {
     expect(found(text)).toEqual(hits);
   });
 });
+
+describe('a phrase that opens with a character beyond the BMP', () => {
+  const rockets = phraseMatcher([
+    { phrase: '🚀发布', pattern: '🚀发布', caseSensitive: false, value: 'launch' },
+    { phrase: '云', pattern: '云', caseSensitive: false, value: 'cloud' },
+  ]);
+
+  test('is found at its first code unit in a CJK text', () => {
+    const hits = rockets.find('云上 🚀发布 and 🚀 alone');
+    expect(hits.map((h) => [h.value, h.start, h.text])).toEqual([
+      ['cloud', 0, '云'],
+      ['launch', 3, '🚀发布'],
+    ]);
+  });
+});

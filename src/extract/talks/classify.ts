@@ -1,10 +1,13 @@
 /** Tells headings that organise a post (days, breaks, intro, "Lightning") from talk headings. */
 
+// `.*?感想` is lazy: headings that match no name scan forward once instead of backtracking from the end.
 const NON_TALK =
-  /^(?:\W*)(?:the\s+|en\s+|in\s+|pour\s+)?(?:intro(?:duction)?|conclusions?|conclure|to conclude|closing words|final words|wrapping up|summary|sum up|wrap[- ]?up|recap|overview|tl;?dr|break|coffee|lunch|dinner|buffet|pause|café|déjeuner|ravitaillement|after[- ]?party|party|thanks?|thank you|merci|remerciements|acknowledg\w*|about|references|resources|links|liens|videos?|photos?|slides|misc\w*|other(?: things| talks| sessions)?|autres?(?: sujets)?|final thoughts|closing thoughts|ps|p\.s\.|update|edit|agenda|schedule|programme|program|day (?:\d+|one|two|three|four)|jour\s*\w*|first day|second day|le matin|matin|l[’']après-midi|après-midi|morning|afternoon|evening|soir(?:ée)?|talks|sessions|conférences|keynotes?|lightning(?: talks)?|hallway(?: track)?|table of contents|contents|sommaire|back to .*|retour en haut|top|致谢|总结|视频|其它|其他|.*感想|大会背景.*)(?:\W*)$/iu;
+  /^(?:\W*)(?:the\s+|en\s+|in\s+|pour\s+)?(?:intro(?:duction)?|conclusions?|conclure|to conclude|closing words|final words|wrapping up|summary|sum up|wrap[- ]?up|recap|overview|tl;?dr|break|coffee|lunch|dinner|buffet|pause|café|déjeuner|ravitaillement|after[- ]?party|party|thanks?|thank you|merci|remerciements|acknowledg\w*|about|references|resources|links|liens|videos?|photos?|slides|misc\w*|other(?: things| talks| sessions)?|autres?(?: sujets)?|final thoughts|closing thoughts|ps|p\.s\.|update|edit|agenda|schedule|programme|program|day (?:\d+|one|two|three|four)|jour\s*\w*|first day|second day|le matin|matin|l[’']après-midi|après-midi|morning|afternoon|evening|soir(?:ée)?|talks|sessions|conférences|keynotes?|lightning(?: talks)?|hallway(?: track)?|table of contents|contents|sommaire|back to .*|retour en haut|top|致谢|总结|视频|其它|其他|.*?感想|大会背景.*)(?:\W*)$/iu;
 
+// The two forms found anywhere in the heading come last, after a lazy `.*?`, and `(?<!\w)` stands
+// for `\b` before "jour": the same matches, without backtracking from the end for each alternative.
 const CONTAINER =
-  /^(?:\W*)(?:day (?:\d+|one|two|three|four)|(?:first|second|third) day|jour\s*\w*|.*\bjour\s+[ivx\d]+|le matin|matin|l[’']après-midi|après-midi|morning|afternoon|talks|sessions|conférences|keynotes|lightning(?: talks)?|.*session.*|第.天|上午|下午)(?:\W*)$/iu;
+  /^(?:\W*)(?:day (?:\d+|one|two|three|four)|(?:first|second|third) day|jour\s*\w*|le matin|matin|l[’']après-midi|après-midi|morning|afternoon|talks|sessions|conférences|keynotes|lightning(?: talks)?|第.天|上午|下午|.*?(?:(?<!\w)jour\s+[ivx\d]+|session.*))(?:\W*)$/iu;
 
 const NOT_ATTENDED =
   /missed|did(?:n['’]t| not) (?:attend|see|go)|not attended|could(?:n['’]t| not) attend|watch(?:ing)? (?:the )?videos?|to watch|manqué|pas pu (?:voir|assister)|错过/i;
