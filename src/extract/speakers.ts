@@ -110,7 +110,11 @@ function speaker(name: string, handle: string | null, affiliation: string | null
 
 /** One person: "Name", "Name (@h)", "Name @h", "Name (Company)", "Name, Company", "Name - Company". */
 export function parseOneSpeaker(text: string): ExtractedSpeaker | null {
-  if (text.length > 160 || !startsWithName(text)) return null;
+  return text.length > 160 || !startsWithName(text) ? null : readOneSpeaker(text);
+}
+
+/** `parseOneSpeaker` for a text already known to start with a name. */
+function readOneSpeaker(text: string): ExtractedSpeaker | null {
   // Marks and handles are looked for only where a cheap search finds "*", "_" or "@".
   const at = text.includes('@');
   const handle = at ? (text.match(HANDLE)?.[0] ?? null) : null;
@@ -121,8 +125,8 @@ export function parseOneSpeaker(text: string): ExtractedSpeaker | null {
   const cut = rest.search(/[,([–—，（]|\s-(?:\s|$)/);
   const name = (cut < 0 ? rest : rest.slice(0, cut)).trim();
   if (!isNameLike(name)) return null;
-  const tail = cut < 0 ? '' : rest.slice(cut);
-  return speaker(name, handle, affiliationOf(tail));
+  // No tail, no company: affiliationOf('') gives none, after two regex runs.
+  return speaker(name, handle, cut < 0 ? null : affiliationOf(rest.slice(cut)));
 }
 
 /**
@@ -156,13 +160,21 @@ export function startsWithName(text: string): boolean {
   return NAME_START.test(text);
 }
 
+/** What every separator of people below holds: a comma, "&", "和", "、", or a joining word. */
+const MAY_SEPARATE = /[,&和、]|\s(?:and|et|und|y)\s/i;
+
 /** Several people: co-speakers joined by "and", "&", "et", "和", "、" or commas between names. */
 export function parseSpeakerList(text: string): ExtractedSpeaker[] {
   if (text.length > 300 || !startsWithName(text)) return [];
-  const cleaned = (text.includes('*') || text.includes('_') ? text.replace(/[*_]/g, '') : text)
-    .replace(/[.;!]+$/, '')
-    .trim();
+  const marked = text.includes('*') || text.includes('_');
+  const cleaned = (marked ? text.replace(/[*_]/g, '') : text).replace(/[.;!]+$/, '').trim();
   if (!cleaned) return [];
+  // One person, no separator: both regex splits below (slow in V8) would give the text back whole.
+  // Cutting end marks and spaces keeps the name start found above, so it is not looked for again.
+  if (!MAY_SEPARATE.test(cleaned)) {
+    const one = marked ? parseOneSpeaker(cleaned) : cleaned.length > 160 ? null : readOneSpeaker(cleaned);
+    return one ? [one] : [];
+  }
   // "Ana Lee, Bo Chen et Cy Dorn": commas separate people when every part is a name.
   // "Jane Doe, Bo Li, & Cy Dorn"; "Jane Doe, Nebula Labs" is a person and her company.
   const commaParts = cleaned.split(/\s*,\s*(?:(?:and|&|et)\s+)?|\s+(?:and|&|et|und)\s+|和|、/);
