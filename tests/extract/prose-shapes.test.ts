@@ -34,6 +34,11 @@ describe('talks named past the opening sentence of a paragraph', () => {
       [['港口地图', ['张伟']]],
     ],
     [
+      'a person who talked to the room ("talked to us")',
+      '<p>Coffee first. Later, Mira Santos talked to us about knots for distributed systems.</p>',
+      [[null, ['Mira Santos']]],
+    ],
+    [
       'one talk per paragraph, the first a later sentence names',
       '<p>It rained. Then Oskar Lindqvist talked about lighthouse drones.</p><p>Back inside. Next, Mira Santos presented her knot library.</p>',
       [
@@ -69,6 +74,11 @@ describe('talks named past the opening sentence of a paragraph', () => {
     [
       'a person who showed the author around',
       '<p>The doors opened at nine. Then Mira Santos showed us around the venue.</p>',
+      [],
+    ],
+    [
+      'a conversation with the author ("talked to me", "spoke with us")',
+      '<p>Oskar Lindqvist talked to me about his startup over coffee.</p><p>The queue was long. Then Mira Santos spoke with us about remote teams.</p>',
       [],
     ],
     [

@@ -61,9 +61,12 @@ const NAMED_BY: [cue: RegExp, pattern: RegExp][] = [
 
 const OWN_TALK = new RegExp(`\\b(?:his|her|their|son|sa|leur)\\s+(?:\\p{L}+\\s+)?${TALK_WORD}s?\\b`, 'iu');
 
-/** What a sentence that opens with a person says they did: give a talk. */
+/**
+ * What a sentence that opens with a person says they did: give a talk. "Talked to me" or "spoke
+ * with us" is a conversation; "talked to us" is the room.
+ */
 const GAVE =
-  /^\s*(?:,[^,]{1,60},\s*|\s+(?:of|from|at|de|chez)\s+\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,2}\s+)?(?:gave|presented|delivered|talked|spoke|demoed|demonstrated|showed(?! (?:us |me )?(?:around|the way))|explained|walked us through|discussed|opened the|closed the|kicked off|a présenté|nous a (?:parlé|présenté|montré|expliqué)|a parlé|a animé|分享了|介绍了|做了)(?!\p{L})/u;
+  /^\s*(?:,[^,]{1,60},\s*|\s+(?:of|from|at|de|chez)\s+\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,2}\s+)?(?:gave|presented|delivered|(?:talked|spoke)(?! (?:to|with) me\b| with us\b)|demoed|demonstrated|showed(?! (?:us |me )?(?:around|the way))|explained|walked us through|discussed|opened the|closed the|kicked off|a présenté|nous a (?:parlé|présenté|montré|expliqué)|a parlé|a animé|分享了|介绍了|做了)(?!\p{L})/u;
 
 /** A sentence ends at ".", "!" or "?" before a space (which it keeps), or at "。！？". */
 // No "u" flag: every mark is one UTF-16 unit, and the plain mode scans faster.

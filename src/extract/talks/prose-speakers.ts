@@ -10,7 +10,7 @@ import { leadingRun, namesOpening } from './patterns.ts';
 
 /** What follows a person who opens a paragraph when the paragraph is about their talk. */
 const PROSE_VERB =
-  /^(?:\s+from\b|,\s*(?:from|of|de|founder|co-?founder|cto|ceo|head|engineer|developer|who)|\s+(?:talked|spoke|gave|presented|opened|started|kicked|showed|explained|shared|introduced|demonstrated|walked|told|took|began|closed|was|is|had|did|delivered|described|discussed|argued|reminded|made|nous|a\s|est|présente)\b|['’]s\s+(?:keynote|talk|session|presentation|workshop|walkthrough|talked|lecture)\b)/i;
+  /^(?:\s+from\b|,\s*(?:from|of|de|founder|co-?founder|cto|ceo|head|engineer|developer|who)|\s+(?:(?:talked|spoke)(?! (?:to|with) me\b| with us\b)|gave|presented|opened|started|kicked|showed|explained|shared|introduced|demonstrated|walked|told|took|began|closed|was|is|had|did|delivered|described|discussed|argued|reminded|made|nous|a\s|est|présente)\b|['’]s\s+(?:keynote|talk|session|presentation|workshop|walkthrough|talked|lecture)\b)/i;
 
 /** Someone named with a handle in the first sentence: "Jane Doe (@jdoe) talked about…". */
 export function handled(text: string): ExtractedSpeaker[] {
