@@ -9,7 +9,7 @@ import { isNameLike, parseSpeakerList } from '../speakers.ts';
 import { isVocabulary } from '../topics.ts';
 import type { Block, HeadingBlock } from './blocks.ts';
 import { isContainerHeading, isNonTalkHeading } from './classify.ts';
-import type { TitledPhrase } from './patterns.ts';
+import { isPerson, type TitledPhrase } from './patterns.ts';
 import { cleanTitle, kindOf } from './titles.ts';
 
 /** The first " on " (or French " sur "): the person sits before it, the topic after. */
@@ -22,24 +22,22 @@ const NOT_TOPIC =
 const PRODUCT_WORD =
   /^(?:framework|compose|engine|stack|server|runtime|toolkit|library|sdk|cli|functions|search|summit|mesh|pipelines?|registry|cluster|native|boot|core)$/i;
 
-/** A person, not a product the topic vocabulary knows ("Apache Kafka on Kubernetes"). */
-function isPerson(speaker: ExtractedSpeaker): boolean {
+/** A person, not a product: the rule of name-only headings, and no product's last word either. */
+function isNamedPerson(speaker: ExtractedSpeaker): boolean {
   const last = speaker.name.slice(speaker.name.lastIndexOf(' ') + 1);
-  return (
-    isNameLike(speaker.name) && !PRODUCT_WORD.test(last) && !isVocabulary(speaker.name) && !isVocabulary(last)
-  );
+  return isNameLike(speaker.name) && isPerson(speaker) && !PRODUCT_WORD.test(last) && !isVocabulary(last);
 }
 
 /** The person and topic of one heading, or null when it is not of that shape. */
 function readHeading(text: string): TitledPhrase | null {
-  // Cheap tests first: most headings have no " on " or do not open with a capital.
-  if (text.length > 150 || !ON.test(text)) return null;
-  const at = ON.exec(text)!;
+  // Most headings have no " on ": one scan rules them out before any name is read.
+  const at = text.length > 150 ? null : ON.exec(text);
+  if (!at) return null;
   const before = text.slice(0, at.index).trim();
   const topic = cleanTitle(text.slice(at.index + at[0].length));
   if (topic.length < 2 || NOT_TOPIC.test(topic)) return null;
   const speakers = parseSpeakerList(before);
-  if (!speakers.length || !speakers.every(isPerson)) return null;
+  if (!speakers.length || !speakers.every(isNamedPerson)) return null;
   return { title: topic, speakers, confirmed: true, kind: kindOf(topic) };
 }
 

@@ -161,7 +161,7 @@ export function nameOnly(text: string): TitledPhrase | null {
 }
 
 /** "Apache Kafka", "Spring Boot" read like names; the topic vocabulary knows they are not people. */
-function isPerson(speaker: ExtractedSpeaker): boolean {
+export function isPerson(speaker: ExtractedSpeaker): boolean {
   return !isVocabulary(speaker.name);
 }
 
